@@ -1,0 +1,34 @@
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import {miliaContent} from './build/content/rollup-plugin.mjs';
+import {printIntegrity} from './build/integrity.mjs';
+
+// Lit's production build: no dev-mode warnings, smaller.
+const plugins = () => [
+  miliaContent(),
+  nodeResolve({exportConditions: ['production']}),
+  typescript({tsconfig: './tsconfig.json', declaration: false, outDir: undefined}),
+  terser({ecma: 2021, module: true, format: {comments: false}}),
+];
+
+/** Each language other than English becomes `milia-widgets.<lang>.js` beside the module. */
+const chunkFileNames = (chunk) => {
+  const lang = /^\0milia-content\/(\w+)$/.exec(chunk.facadeModuleId ?? '')?.[1];
+  return lang ? `milia-widgets.${lang}.js` : 'milia-widgets-[name]-[hash].js';
+};
+
+export default [
+  {
+    input: 'src/index.ts',
+    output: {dir: 'dist', format: 'es', entryFileNames: 'milia-widgets.js', chunkFileNames},
+    plugins: [...plugins(), printIntegrity()],
+  },
+  {
+    // The classic script carries every language in one file, for CMSs that only accept a
+    // plain <script src> and for strict Subresource Integrity.
+    input: 'src/index.ts',
+    output: {file: 'dist/milia-widgets.iife.js', format: 'iife', name: 'MiliaWidgets', inlineDynamicImports: true},
+    plugins: [...plugins(), printIntegrity()],
+  },
+];

@@ -1,0 +1,47 @@
+/**
+ * The shape of compiled content (see build/content/markdown.mjs for how Markdown becomes
+ * these). Short keys because every byte ships in the bundle.
+ */
+export type Inline = string | {em: Inline[]} | {strong: Inline[]} | {a: Inline[]; href: string};
+export type Block = {p: Inline[]} | {ul: Inline[][]} | {ol: Inline[][]};
+
+/** One section of `<milia-info>` or one question of `<milia-faq>`. */
+export interface ContentItem {
+  id: string;
+  /** Section title, or the question. */
+  title: string;
+  /** Ids of the sources the text rests on (keys of `sources`). */
+  sources: string[];
+  body: Block[];
+}
+
+export interface LocaleStrings {
+  language: string;
+  showAllSections: string;
+  hideAllSections: string;
+  showAllAnswers: string;
+  hideAllAnswers: string;
+  reviewedOn: string;
+  nextReviewDue: string;
+  sourcesLabel: string;
+  disclaimer: string;
+}
+
+export interface LocaleContent {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** ISO day the text was last checked against its sources. */
+  reviewed: string;
+  /** ISO day, twelve months after `reviewed`. */
+  nextReview: string;
+  strings: LocaleStrings;
+  info: ContentItem[];
+  faq: ContentItem[];
+}
+
+export type ContentKind = 'info' | 'faq';
+
+export interface Source {
+  title: string;
+  url: string;
+}

@@ -1,0 +1,48 @@
+import {baseLocale, languages, loaders} from 'milia-content';
+import type {LocaleContent} from './content-types.js';
+
+export const BASE_LANGUAGE = baseLocale.lang;
+export {languages};
+
+const loaded: Record<string, LocaleContent> = {[BASE_LANGUAGE]: baseLocale};
+const loading: Record<string, Promise<LocaleContent>> = {};
+
+/**
+ * Maps a BCP 47 tag to a language we have content for: `es-MX` and `es-ES` -> `es`
+ * (WordPress always writes region tags), `EN-us` -> `en`. Returns null when unsupported.
+ */
+export function matchLanguage(tag: string): string | null {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return languages.includes(primary) ? primary : null;
+}
+
+/**
+ * The nearest `lang` above an element, crossing shadow roots so that a widget inside
+ * another component's shadow DOM still follows the page. Empty string when none is set.
+ */
+export function inheritedLang(element: Element): string {
+  let node: Node | null = element.parentNode;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return '';
+}
+
+/** A language's content if it is already here, otherwise null (see loadLocale). */
+export const localeIfLoaded = (lang: string): LocaleContent | null => loaded[lang] ?? null;
+
+/**
+ * Loads a language file once, however many elements ask. In the ES build each language is
+ * a file beside the main module (`milia-widgets.<lang>.js`); the classic build has them inline.
+ */
+export function loadLocale(lang: string): Promise<LocaleContent> {
+  if (loaded[lang]) return Promise.resolve(loaded[lang]);
+  return (loading[lang] ??= loaders[lang]().then(
+    (module) => (loaded[lang] = module.default),
+    (error) => {
+      delete loading[lang];
+      throw error;
+    }
+  ));
+}

@@ -1,0 +1,31 @@
+import {html, type TemplateResult} from 'lit';
+import type {Block, Inline} from './content-types.js';
+
+/**
+ * Renders compiled content through Lit templates only: text is always bound as text, so
+ * nothing in the content can become markup. The build refused everything but these shapes.
+ */
+export const renderBlocks = (blocks: Block[]): TemplateResult[] => blocks.map(renderBlock);
+
+function renderBlock(block: Block): TemplateResult {
+  if ('p' in block) return html`<p>${block.p.map(renderInline)}</p>`;
+  const items = 'ul' in block ? block.ul : block.ol;
+  const lis = items.map((item) => html`<li>${item.map(renderInline)}</li>`);
+  return 'ul' in block ? html`<ul>${lis}</ul>` : html`<ol>${lis}</ol>`;
+}
+
+function renderInline(node: Inline): TemplateResult | string {
+  if (typeof node === 'string') return node;
+  if ('em' in node) return html`<em>${node.em.map(renderInline)}</em>`;
+  if ('strong' in node) return html`<strong>${node.strong.map(renderInline)}</strong>`;
+  return html`<a href=${node.href}>${node.a.map(renderInline)}</a>`;
+}
+
+/** Plain text of a body, for places that take no markup (FAQPage structured data). */
+export function blocksToText(blocks: Block[]): string {
+  const text = (node: Inline): string =>
+    typeof node === 'string' ? node : ('em' in node ? node.em : 'strong' in node ? node.strong : node.a).map(text).join('');
+  return blocks
+    .map((block) => ('p' in block ? [block.p] : 'ul' in block ? block.ul : block.ol).map((run) => run.map(text).join('')).join(' '))
+    .join(' ');
+}

@@ -1,0 +1,61 @@
+import {property} from 'lit/decorators.js';
+import {AccordionElement, type AccordionConfig} from './internal/accordion-element.js';
+import {defineOnce} from './internal/define.js';
+
+export type {MiliaToggleDetail} from './internal/accordion-element.js';
+
+/**
+ * Plain-language information about milia as expandable sections.
+ *
+ * @summary The milia article as an accessible accordion.
+ *
+ * @slot header - Content above the sections, such as an introduction from the site.
+ * @slot footer - Content above our footer lines (the review dates, sources and disclaimer always stay).
+ * @slot - Children without a slot are fallback for readers without JavaScript; hidden once the element upgrades.
+ *
+ * @fires {CustomEvent<{section: string, expanded: boolean}>} milia-toggle - An item opened or closed, by any means. Bubbles, composed.
+ *
+ * @csspart section - Wrapper of one section: heading and panel.
+ * @csspart heading - The h2..h6 element of a section.
+ * @csspart button - The button that opens and closes a section.
+ * @csspart icon - The chevron in each button and in the show-all control.
+ * @csspart panel - The text of a section.
+ * @csspart controls - Wrapper of the "Show all sections" button.
+ * @csspart footer - Review dates, sources and the disclaimer.
+ *
+ * @cssprop [--milia-font-family=inherit] - Font of all text.
+ * @cssprop [--milia-font-size=inherit] - Base font size.
+ * @cssprop [--milia-line-height=1.5] - Line height of body text.
+ * @cssprop [--milia-color-text=currentColor] - Text colour.
+ * @cssprop [--milia-color-muted=currentColor] - Footer text colour.
+ * @cssprop [--milia-color-accent=currentColor] - Links, icons and the show-all control.
+ * @cssprop [--milia-color-surface=transparent] - Background of each section.
+ * @cssprop [--milia-color-border=color-mix(in srgb, currentColor 40%, transparent)] - Lines between sections.
+ * @cssprop [--milia-radius=0.25rem] - Corner radius of buttons and focus rings.
+ * @cssprop [--milia-space=1rem] - Base spacing unit.
+ * @cssprop [--milia-focus-ring=3px solid currentColor] - Outline of focused buttons and links.
+ * @cssprop [--milia-scroll-margin=0px] - Space kept above a section scrolled to by a `#milia-<id>` link (for sticky headers).
+ */
+export class MiliaInfo extends AccordionElement {
+  /** Space-separated section ids to show, in that order; all sections when absent. */
+  @property() sections: string | null = null;
+
+  protected override readonly config: AccordionConfig = {
+    kind: 'info',
+    listAttribute: 'sections',
+    regions: true,
+    showAllLabel: (strings, allOpen) => (allOpen ? strings.hideAllSections : strings.showAllSections),
+  };
+
+  protected override get listValue() {
+    return this.sections;
+  }
+}
+
+defineOnce('milia-info', MiliaInfo);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'milia-info': MiliaInfo;
+  }
+}
