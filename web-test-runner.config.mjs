@@ -1,26 +1,22 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {fromRollup} from '@web/dev-server-rollup';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {defaultReporter} from '@web/test-runner';
 import {miliaContent} from './build/content/rollup-plugin.mjs';
+import {BROWSERS, CHROMIUM_ARGS, selectedBrowsers} from './build/browsers.mjs';
+import {summaryReporter} from './build/summary-reporter.mjs';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const launchers = {
+  chromium: () => chromeLauncher({launchOptions: {executablePath: BROWSERS.chromium.path, headless: true, args: CHROMIUM_ARGS}}),
+};
 
 export default {
   files: 'test/browser/**/*.test.ts',
+  // Lit's production build, as sites get it (no dev-mode console noise).
   nodeResolve: {exportConditions: ['production']},
+  // The same content plugin as `rollup -c`: tests see exactly what ships, with no build step.
   plugins: [fromRollup(miliaContent)(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'})],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS},
-    }),
-  ],
-  testFramework: {config: {timeout: 5000}},
+  browsers: selectedBrowsers().filter((name) => launchers[name]).map((name) => launchers[name]()),
+  reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
+  testFramework: {config: {timeout: 10000}},
 };

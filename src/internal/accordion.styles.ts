@@ -144,6 +144,13 @@ export const accordionStyles = css`
   .panel {
     padding: 0 calc(var(--_space) / 2) var(--_space);
   }
+  /* hidden="until-found" keeps the box (content-visibility: hidden), so drop its padding on
+     screen; in print the panel shows with its padding. */
+  @media screen {
+    .panel[hidden] {
+      padding: 0;
+    }
+  }
   .panel > :first-child {
     margin-block-start: 0;
   }

@@ -1,0 +1,38 @@
+import {expect, html} from '@open-wc/testing';
+import {emulateMedia} from '@web/test-runner-commands';
+import '../../src/milia-info.js';
+import type {MiliaInfo} from '../../src/milia-info.js';
+import {isOpen, panels, recordToggles, render, toggles} from './helpers.js';
+
+describe('find-in-page and print', () => {
+  it('collapsed panels use hidden="until-found" and open on beforematch, with an event', async () => {
+    const el = await render<MiliaInfo>(html`<milia-info></milia-info>`);
+    const panel = panels(el)[2];
+    expect(panel.getAttribute('hidden')).to.equal('until-found');
+    const log = recordToggles(el);
+    // The browser fires beforematch on the hidden element when find-in-page or a text
+    // fragment is about to reveal it; we answer by opening the section.
+    panel.dispatchEvent(new Event('beforematch', {bubbles: true}));
+    await el.updateComplete;
+    log.stop();
+    expect(isOpen(toggles(el)[2])).to.be.true;
+    expect(panel.hasAttribute('hidden')).to.be.false;
+    expect(log.events).to.deep.equal([{section: 'causes', expanded: true}]);
+  });
+
+  it('prints every section expanded, without the controls', async () => {
+    const el = await render<MiliaInfo>(html`<milia-info></milia-info>`);
+    try {
+      await emulateMedia({media: 'print'});
+      for (const panel of panels(el)) {
+        expect(getComputedStyle(panel).display, 'panel shows in print').not.to.equal('none');
+        expect(panel.getBoundingClientRect().height).to.be.greaterThan(20);
+      }
+      const controls = el.shadowRoot!.querySelector('[part~="controls"]')!;
+      expect(getComputedStyle(controls).display).to.equal('none');
+    } finally {
+      await emulateMedia({media: 'screen'});
+    }
+    expect(panels(el)[0].getBoundingClientRect().height).to.equal(0);
+  });
+});

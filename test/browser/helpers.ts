@@ -1,0 +1,44 @@
+import {fixture, nextFrame} from '@open-wc/testing';
+import type {TemplateResult} from 'lit';
+import type {AccordionElement, MiliaToggleDetail} from '../../src/internal/accordion-element.js';
+
+/** Renders a template and waits until the element (and any language file) has rendered. */
+export async function render<T extends AccordionElement>(template: TemplateResult): Promise<T> {
+  const el = await fixture<T>(template);
+  await el.updateComplete;
+  return el;
+}
+
+export const shadow = (el: Element) => el.shadowRoot!;
+export const toggles = (el: Element) => [...shadow(el).querySelectorAll<HTMLButtonElement>('button[aria-controls]')];
+export const panels = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('[part~="panel"]')];
+export const showAll = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part~="controls"] button');
+export const titles = (el: Element) => toggles(el).map((b) => b.textContent!.trim());
+export const isOpen = (button: HTMLButtonElement) => button.getAttribute('aria-expanded') === 'true';
+export const openIds = (el: Element) => toggles(el).filter(isOpen).map((b) => b.id.replace(/^button-/, ''));
+export const panelFor = (button: HTMLButtonElement) => shadow(button.getRootNode() instanceof ShadowRoot ? (button.getRootNode() as ShadowRoot).host : button).getElementById(button.getAttribute('aria-controls')!)!;
+
+/** Collects `milia-toggle` events heard on `target` (the document by default: they are composed). */
+export function recordToggles(target: EventTarget = document) {
+  const events: MiliaToggleDetail[] = [];
+  const listener = (event: Event) => events.push((event as CustomEvent<MiliaToggleDetail>).detail);
+  target.addEventListener('milia-toggle', listener);
+  return {events, stop: () => target.removeEventListener('milia-toggle', listener)};
+}
+
+/** Collects console.warn calls while still printing them (the real console stays in place). */
+export function recordWarnings() {
+  const original = console.warn;
+  const messages: string[] = [];
+  console.warn = (...args: unknown[]) => {
+    messages.push(args.map(String).join(' '));
+  };
+  return {messages, restore: () => (console.warn = original)};
+}
+
+/** Waits for two frames: deep-link scrolling and Lit updates triggered by events settle. */
+export async function settle(el?: AccordionElement) {
+  await nextFrame();
+  await nextFrame();
+  if (el) await el.updateComplete;
+}
