@@ -1,13 +1,19 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {fromRollup} from '@web/dev-server-rollup';
-import {chromeLauncher} from '@web/test-runner-chrome';
+import {chromeLauncher, puppeteerCore} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
 import {miliaContent} from './build/content/rollup-plugin.mjs';
 import {BROWSERS, CHROMIUM_ARGS, selectedBrowsers} from './build/browsers.mjs';
 import {summaryReporter} from './build/summary-reporter.mjs';
+import {webkitGtkLauncher} from './build/webkitgtk-launcher.mjs';
 
+// Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
+// over WebDriver BiDi by puppeteer-core; WebKitGTK's MiniBrowser through WebKitWebDriver.
 const launchers = {
   chromium: () => chromeLauncher({launchOptions: {executablePath: BROWSERS.chromium.path, headless: true, args: CHROMIUM_ARGS}}),
+  firefox: () =>
+    chromeLauncher({puppeteer: puppeteerCore, launchOptions: {browser: 'firefox', executablePath: BROWSERS.firefox.path, headless: true}}),
+  webkit: () => webkitGtkLauncher(),
 };
 
 export default {
