@@ -1,3 +1,4 @@
 // The script-tag entry: registers every element.
 export {MiliaInfo} from './milia-info.js';
+export {MiliaFaq} from './milia-faq.js';
 export type {MiliaToggleDetail} from './internal/accordion-element.js';

@@ -35,8 +35,19 @@ export const BASE_LANGUAGE = 'en';
  *   locales: Record<string, any>, files: string[]}}
  */
 export function compileContent(root = 'content') {
-  const problems = new ProblemList();
   const files = [];
+  try {
+    return compileFiles(root, files);
+  } catch (error) {
+    // Let a watcher (rollup -w, the dev server) follow the files that were read, so fixing
+    // a broken file rebuilds.
+    error.files = files;
+    throw error;
+  }
+}
+
+function compileFiles(root, files) {
+  const problems = new ProblemList();
   const show = (path) => relative(process.cwd(), path) || path;
   const read = (path) => {
     files.push(path);
@@ -94,7 +105,7 @@ export function compileContent(root = 'content') {
       else strings[key] = value.trim();
     }
     for (const key of Object.keys(data)) {
-      if (!(key in STRING_KEYS) && key !== 'reviewed') problems.add(show(file), lineOf(key), `unknown key "${key}"`);
+      if (!Object.hasOwn(STRING_KEYS, key) && key !== 'reviewed') problems.add(show(file), lineOf(key), `unknown key "${key}"`);
     }
     const reviewed = parseIsoDate(data.reviewed);
     if (!reviewed) {
@@ -140,7 +151,7 @@ export function compileContent(root = 'content') {
         problems.add(where, lineOf('sources'), 'missing sources: list the ids of the sources this text rests on');
       } else {
         for (const source of cited) {
-          if (!(source in sources)) problems.add(where, lineOf('sources'), `unknown source id "${source}" (known: ${Object.keys(sources).join(', ')})`);
+          if (!Object.hasOwn(sources, source)) problems.add(where, lineOf('sources'), `unknown source id "${source}" (known: ${Object.keys(sources).join(', ')})`);
         }
         if (new Set(cited).size !== cited.length) problems.add(where, lineOf('sources'), 'a source is listed twice');
       }

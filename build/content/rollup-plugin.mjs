@@ -27,6 +27,7 @@ export function miliaContent({root = 'content'} = {}) {
       try {
         compiled = compileContent(root);
       } catch (error) {
+        for (const file of error.files ?? []) this.addWatchFile(file);
         if (error.name === 'ContentError') this.error(error.message);
         throw error;
       }

@@ -69,14 +69,16 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   /** Ids of the open items. Replaced, never mutated, so Lit sees each change. */
   @state() private openIds: ReadonlySet<string> = new Set();
 
-  @state() private locale: LocaleContent | null = null;
+  /** Content of the language shown; null until a language file has loaded. */
+  @state() protected locale: LocaleContent | null = null;
 
   protected abstract readonly config: AccordionConfig;
   /** Value of the list attribute (`sections` or `questions`). */
   protected abstract get listValue(): string | null;
 
   private pendingLocale: Promise<unknown> | null = null;
-  private shownItems: ContentItem[] = [];
+  /** The items this element shows, in order (the list attribute applied to the content). */
+  protected shownItems: ContentItem[] = [];
   private linkWatching = false;
 
   // ---- public methods -------------------------------------------------------------------
@@ -158,7 +160,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   /** True after the first render that showed content; events fire only after it. */
   private hasUpdatedOnce = false;
 
-  protected override updated(): void {
+  protected override updated(_changed: PropertyValues<this>): void {
     if (this.locale && !this.hasUpdatedOnce) {
       this.hasUpdatedOnce = true;
       this.startLinkWatching();

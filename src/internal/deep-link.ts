@@ -12,7 +12,7 @@ const HASH_PREFIX = '#milia-';
 const targets = new Set<DeepLinkTarget>();
 /** The hash we already scrolled for, so elements that render later do not scroll again. */
 let scrolledFor: string | null = null;
-let pending: HTMLElement[] = [];
+let pending: {host: DeepLinkTarget; item: HTMLElement}[] = [];
 
 export function linkedId(): string | null {
   const hash = location.hash;
@@ -39,7 +39,7 @@ export function applyDeepLink(target: DeepLinkTarget): void {
   const id = linkedId();
   if (!id) return;
   const scrollTo = target.openFromLink(id);
-  if (scrollTo && scrolledFor !== location.hash) queueScroll(scrollTo);
+  if (scrollTo && scrolledFor !== location.hash) queueScroll(target, scrollTo);
 }
 
 function onHashChange(): void {
@@ -48,18 +48,22 @@ function onHashChange(): void {
   if (!id) return;
   for (const target of targets) {
     const scrollTo = target.openFromLink(id);
-    if (scrollTo) queueScroll(scrollTo);
+    if (scrollTo) queueScroll(target, scrollTo);
   }
 }
 
-/** Elements upgrading together each queue their item; one frame later the first one wins. */
-function queueScroll(element: HTMLElement): void {
-  pending.push(element);
+/**
+ * Elements upgrading together each queue their item; one frame later the first one wins.
+ * Order is decided between the host elements: items sit in different shadow trees, whose
+ * relative order compareDocumentPosition leaves to the engine (WebKit answers differently).
+ */
+function queueScroll(host: DeepLinkTarget, item: HTMLElement): void {
+  pending.push({host, item});
   if (pending.length > 1) return;
   requestAnimationFrame(() => {
-    const [first] = pending.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
+    const [first] = pending.sort((a, b) => (a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
     pending = [];
     scrolledFor = location.hash;
-    first.scrollIntoView({block: 'start'});
+    first.item.scrollIntoView({block: 'start'});
   });
 }
