@@ -1,4 +1,5 @@
 import {nodeResolve} from '@rollup/plugin-node-resolve';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import {miliaContent} from './build/content/rollup-plugin.mjs';
@@ -9,7 +10,10 @@ const plugins = () => [
   miliaContent(),
   nodeResolve({exportConditions: ['production']}),
   typescript({tsconfig: './tsconfig.json', declaration: false, outDir: undefined}),
-  terser({ecma: 2021, module: true, format: {comments: false}}),
+  // Whitespace and comments inside html`` and css`` templates (terser leaves strings alone).
+  minifyHTML({failOnError: true}),
+  // `__name` members are private by convention (as in Lit): safe to shorten across the bundle.
+  terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}, mangle: {properties: {regex: /^__[a-z]/}}}),
 ];
 
 /** Each language other than English becomes `milia-widgets.<lang>.js` beside the module. */

@@ -1,5 +1,4 @@
-import {property} from 'lit/decorators.js';
-import type {PropertyValues} from 'lit';
+import type {PropertyDeclarations, PropertyValues} from 'lit';
 import {AccordionElement, type AccordionConfig} from './internal/accordion-element.js';
 import {defineOnce} from './internal/define.js';
 import {requestStructuredData, type StructuredDataSource} from './internal/structured-data.js';
@@ -39,14 +38,16 @@ export type {MiliaToggleDetail} from './internal/accordion-element.js';
  * @cssprop [--milia-scroll-margin=0px] - Space kept above a question scrolled to by a `#milia-<id>` link (for sticky headers).
  */
 export class MiliaFaq extends AccordionElement implements StructuredDataSource {
+  static override properties: PropertyDeclarations = {questions: {}, structuredData: {type: Boolean, attribute: 'structured-data'}};
+
   /** Space-separated question ids to show, in that order; all questions when absent. */
-  @property() questions: string | null = null;
+  questions: string | null = null;
 
   /**
    * Adds one FAQPage `application/ld+json` script to `document.head` for the questions shown
    * (shared by every element on the page that asks).
    */
-  @property({type: Boolean, attribute: 'structured-data'}) structuredData = false;
+  structuredData = false;
 
   protected override readonly config: AccordionConfig = {
     kind: 'faq',

@@ -1,4 +1,4 @@
-import {property} from 'lit/decorators.js';
+import type {PropertyDeclarations} from 'lit';
 import {AccordionElement, type AccordionConfig} from './internal/accordion-element.js';
 import {defineOnce} from './internal/define.js';
 
@@ -37,8 +37,10 @@ export type {MiliaToggleDetail} from './internal/accordion-element.js';
  * @cssprop [--milia-scroll-margin=0px] - Space kept above a section scrolled to by a `#milia-<id>` link (for sticky headers).
  */
 export class MiliaInfo extends AccordionElement {
+  static override properties: PropertyDeclarations = {sections: {}};
+
   /** Space-separated section ids to show, in that order; all sections when absent. */
-  @property() sections: string | null = null;
+  sections: string | null = null;
 
   protected override readonly config: AccordionConfig = {
     kind: 'info',

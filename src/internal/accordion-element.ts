@@ -1,13 +1,11 @@
-import {LitElement, html, nothing, svg, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
-import {html as staticHtml, literal, type StaticValue} from 'lit/static-html.js';
+import {LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {sources as allSources} from 'milia-content';
 import type {ContentItem, ContentKind, LocaleContent, LocaleStrings} from './content-types.js';
 import {accordionStyles} from './accordion.styles.js';
 import {renderBlocks} from './rich-text.js';
-import {BASE_LANGUAGE, inheritedLang, languages, loadLocale, localeIfLoaded, matchLanguage} from './locale.js';
+import {BASE_LANGUAGE, getLocale, inheritedLang, languages, matchLanguage} from './locale.js';
 import {applyDeepLink, unwatchDeepLinks, watchDeepLinks, type DeepLinkTarget} from './deep-link.js';
-import {listOf, warnOnce} from './warn.js';
+import {warnInvalid, warnOnce} from './warn.js';
 import {formatDay} from './dates.js';
 
 /** Detail of the `milia-toggle` event. */
@@ -27,16 +25,20 @@ export interface AccordionConfig {
   showAllLabel: (strings: LocaleStrings, allOpen: boolean) => string;
 }
 
-const HEADING_TAGS: Record<number, StaticValue> = {
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
+/**
+ * One template per heading level: Lit cannot bind a tag name, and static-html would cost
+ * bytes and defeat template minification.
+ */
+type Heading = (button: TemplateResult) => TemplateResult;
+const HEADINGS: Record<number, Heading> = {
+  2: (button) => html`<h2 class="heading" part="heading">${button}</h2>`,
+  3: (button) => html`<h3 class="heading" part="heading">${button}</h3>`,
+  4: (button) => html`<h4 class="heading" part="heading">${button}</h4>`,
+  5: (button) => html`<h5 class="heading" part="heading">${button}</h5>`,
+  6: (button) => html`<h6 class="heading" part="heading">${button}</h6>`,
 };
 const DEFAULT_HEADING_LEVEL = 2;
 
-const chevron = svg`<path d="M4 7l6 6 6-6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
 
 /**
  * The WAI-ARIA APG accordion, once, for every milia element: heading > button with
@@ -51,47 +53,58 @@ const chevron = svg`<path d="M4 7l6 6 6-6" fill="none" stroke="currentColor" str
 export abstract class AccordionElement extends LitElement implements DeepLinkTarget {
   static override styles = [accordionStyles];
 
+  // Declared here rather than with decorators: no decorator helpers in the bundle.
+  static override properties: PropertyDeclarations = {
+    expanded: {},
+    headingLevel: {attribute: 'heading-level'},
+    single: {type: Boolean, reflect: true},
+    ownLang: {attribute: 'lang'},
+    __openIds: {state: true},
+    locale: {state: true},
+  };
+
   /**
    * Items open at start: `none`, `all` (a bare `expanded` means all) or space-separated ids.
    * Applied at first render and whenever it changes; it does not reflect the reader's toggles.
    */
-  @property() expanded: string | null = null;
+  expanded: string | null = null;
 
   /** Level of each item's heading, 2 to 6. */
-  @property({attribute: 'heading-level'}) headingLevel: number | string = DEFAULT_HEADING_LEVEL;
+  headingLevel: number | string = DEFAULT_HEADING_LEVEL;
 
   /** Opening one item closes the others. */
-  @property({type: Boolean, reflect: true}) single = false;
+  single = false;
 
   /** The element's own `lang` attribute, observed so that a change re-renders. */
-  @property({attribute: 'lang'}) protected ownLang: string | null = null;
+  protected ownLang: string | null = null;
 
   /** Ids of the open items. Replaced, never mutated, so Lit sees each change. */
-  @state() private openIds: ReadonlySet<string> = new Set();
+  private __openIds: ReadonlySet<string> = new Set();
 
   /** Content of the language shown; null until a language file has loaded. */
-  @state() protected locale: LocaleContent | null = null;
+  protected locale: LocaleContent | null = null;
 
   protected abstract readonly config: AccordionConfig;
   /** Value of the list attribute (`sections` or `questions`). */
   protected abstract get listValue(): string | null;
 
-  private pendingLocale: Promise<unknown> | null = null;
+  private __pendingLocale: Promise<void> | null = null;
   /** The items this element shows, in order (the list attribute applied to the content). */
   protected shownItems: ContentItem[] = [];
-  private linkWatching = false;
+  /** True once content has rendered: events fire only after it, and `expanded` applies then. */
+  private __rendered = false;
 
   // ---- public methods -------------------------------------------------------------------
 
   /** Opens every shown item (in `single` mode only the first). */
   expandAll(): void {
     const ids = this.shownItems.map((item) => item.id);
-    this.setOpen(new Set(this.single ? ids.slice(0, 1) : ids));
+    this.__setOpen(new Set(this.single ? ids.slice(0, 1) : ids));
   }
 
   /** Closes every item. */
   collapseAll(): void {
-    this.setOpen(new Set());
+    this.__setOpen(new Set());
   }
 
   /**
@@ -101,14 +114,14 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   toggle(id: string, force?: boolean): boolean {
     const key = String(id).toLowerCase();
     if (!this.shownItems.some((item) => item.id === key)) {
-      warnOnce(this, `toggle("${id}"): no such ${this.noun} here. Valid ids: ${listOf(this.shownItems.map((item) => item.id))}.`);
+      warnInvalid(this, `toggle("${id}")`, id, 'nothing changes', this.__ids(this.shownItems));
       return false;
     }
-    const open = force ?? !this.openIds.has(key);
-    const next = new Set(this.single && open ? [] : this.openIds);
+    const open = force ?? !this.__openIds.has(key);
+    const next = new Set(this.single && open ? [] : this.__openIds);
     if (open) next.add(key);
     else next.delete(key);
-    this.setOpen(next);
+    this.__setOpen(next);
     return open;
   }
 
@@ -123,163 +136,130 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.startLinkWatching();
+    if (this.__rendered) watchDeepLinks(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     unwatchDeepLinks(this);
-    this.linkWatching = false;
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
     // A language file may still be on its way; callers (and tests) want the final render.
-    let result = await super.getUpdateComplete();
-    while (this.pendingLocale) {
-      await this.pendingLocale.catch(() => undefined);
-      result = await super.getUpdateComplete();
-    }
-    return result;
+    await this.__pendingLocale;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('ownLang' as keyof AccordionElement)) this.resolveLocale();
+    if (!this.hasUpdated || changed.has('ownLang' as keyof AccordionElement)) this.__resolveLocale();
     if (!this.locale) return;
-    this.shownItems = this.pickItems(this.locale[this.config.kind]);
-    if (!this.expandedApplied || changed.has('expanded')) {
+    this.shownItems = this.__pickItems(this.locale[this.config.kind]);
+    if (!this.__rendered || changed.has('expanded')) {
       // No events for the state `expanded` sets at first render; later changes announce.
-      this.expandedApplied = true;
-      this.setOpen(this.parseExpanded(), this.hasUpdatedOnce);
+      this.__setOpen(this.__parseExpanded(), this.__rendered);
     } else {
-      this.pruneOpen();
+      this.__pruneOpen();
     }
   }
 
-  /** Whether `expanded` has been applied to a rendered state yet (false until content exists). */
-  private expandedApplied = false;
-  /** True after the first render that showed content; events fire only after it. */
-  private hasUpdatedOnce = false;
-
   protected override updated(_changed: PropertyValues<this>): void {
-    if (this.locale && !this.hasUpdatedOnce) {
-      this.hasUpdatedOnce = true;
-      this.startLinkWatching();
+    if (this.locale && !this.__rendered) {
+      this.__rendered = true;
+      watchDeepLinks(this);
       applyDeepLink(this);
     }
   }
 
-  private startLinkWatching(): void {
-    if (this.linkWatching || !this.hasUpdatedOnce) return;
-    this.linkWatching = true;
-    watchDeepLinks(this);
-  }
-
   // ---- configuration --------------------------------------------------------------------
 
-  private get noun(): string {
+  private get __noun(): string {
     return this.config.kind === 'info' ? 'section' : 'question';
   }
 
   /** Picks the content language: own `lang`, else inherited, else English. */
-  private resolveLocale(): void {
+  private __resolveLocale(): void {
     const own = this.ownLang?.trim();
     const requested = own ? matchLanguage(own) : null;
     if (own && !requested) {
-      warnOnce(this, `lang="${own}" is not a supported language; showing English. Supported: ${listOf(languages)}.`);
+      warnInvalid(this, `lang="${own}"`, own, 'showing English', languages);
     }
     // An unsupported language inherited from the page (a French site) is not the site
     // owner's request for us, so it falls back to English without a warning.
     const lang = requested ?? matchLanguage(inheritedLang(this)) ?? BASE_LANGUAGE;
-    const ready = localeIfLoaded(lang);
-    if (ready) {
-      this.locale = ready;
+    const content = getLocale(lang);
+    if (!(content instanceof Promise)) {
+      this.locale = content;
+      this.__pendingLocale = null;
       return;
     }
-    const request = loadLocale(lang).then(
+    const pending: Promise<void> = (this.__pendingLocale = content.then(
       (locale) => {
-        if (this.pendingLocale === request) this.locale = locale;
+        if (this.__pendingLocale === pending) this.locale = locale;
       },
       (error) => {
-        warnOnce(this, `could not load the "${lang}" language file (${error}); showing English.`);
-        if (this.pendingLocale === request) this.locale = localeIfLoaded(BASE_LANGUAGE);
+        warnOnce(this, `could not load the "${lang}" language file, so it shows English: ${error}`);
+        if (this.__pendingLocale === pending) this.locale = getLocale(BASE_LANGUAGE) as LocaleContent;
       }
-    );
-    const settled = request.finally(() => {
-      if (this.pendingLocale === settled) this.pendingLocale = null;
-    });
-    this.pendingLocale = settled;
+    ));
   }
 
   /** The items named by the list attribute, in its order; all items when it names none. */
-  private pickItems(all: ContentItem[]): ContentItem[] {
-    const raw = this.listValue;
-    const ids = this.parseIds(raw, all, this.config.listAttribute);
-    if (!ids.length) return all;
-    return ids.map((id) => all.find((item) => item.id === id)!);
+  private __pickItems(all: ContentItem[]): ContentItem[] {
+    const ids = this.__parseIds(this.config.listAttribute, this.listValue, all);
+    return ids.length ? ids.map((id) => all.find((item) => item.id === id)!) : all;
   }
 
   /**
-   * Splits a space-separated id list, case-insensitively, dropping duplicates. Unknown ids
-   * are warned about (once each) and skipped, so the valid rest still renders.
+   * Splits a space-separated id list, case-insensitively, dropping duplicates. Ids that are
+   * not among `valid` are warned about (once each) and skipped, so the valid rest still works.
    */
-  private parseIds(raw: string | null, known: ContentItem[], attribute: string): string[] {
-    if (raw == null) return [];
+  private __parseIds(attribute: string, raw: string | null, valid: ContentItem[]): string[] {
     const ids: string[] = [];
-    for (const token of raw.trim().toLowerCase().split(/\s+/)) {
+    for (const token of (raw ?? '').toLowerCase().split(/\s+/)) {
       if (!token || ids.includes(token)) continue;
-      if (known.some((item) => item.id === token)) ids.push(token);
-      else warnOnce(this, `${attribute}="${raw}": unknown ${this.noun} id "${token}". Valid ids: ${listOf(known.map((item) => item.id))}.`);
+      if (valid.some((item) => item.id === token)) ids.push(token);
+      else warnInvalid(this, `${attribute}="${raw}"`, token, 'skipping it', this.__ids(valid));
     }
     return ids;
   }
 
-  private parseExpanded(): Set<string> {
+  private __ids = (items: ContentItem[]) => items.map((item) => item.id);
+
+  private __parseExpanded(): Set<string> {
     const raw = this.expanded;
     const value = raw?.trim().toLowerCase();
     if (raw == null || value === 'none') return new Set();
-    const shown = this.shownItems;
-    let ids: string[];
-    if (value === '' || value === 'all') {
-      ids = shown.map((item) => item.id);
-    } else {
-      ids = this.parseIds(raw, this.locale![this.config.kind], 'expanded').filter((id) => {
-        const isShown = shown.some((item) => item.id === id);
-        if (!isShown) warnOnce(this, `expanded="${raw}": "${id}" is not among the shown ${this.noun}s, so it cannot open.`);
-        return isShown;
-      });
-      if (!ids.length && value) {
-        warnOnce(this, `expanded="${raw}" opens nothing. Use "none", "all" or ids of shown ${this.noun}s.`);
-      }
-    }
+    let ids =
+      value === '' || value === 'all' ? this.__ids(this.shownItems) : this.__parseIds('expanded', raw, this.shownItems);
     if (this.single && ids.length > 1) {
-      warnOnce(this, `expanded="${raw}" opens several ${this.noun}s but "single" allows one; opening "${ids[0]}".`);
+      warnOnce(this, `expanded="${raw}": "single" allows one open ${this.__noun}; opening "${ids[0]}".`);
       ids = ids.slice(0, 1);
     }
     return new Set(ids);
   }
 
-  private get level(): number {
+  private get __level(): number {
     const raw = this.headingLevel;
     const level = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(String(raw)) ? Number(raw) : NaN;
     if (Number.isInteger(level) && level >= 2 && level <= 6) return level;
-    warnOnce(this, `heading-level="${raw}" is not valid; using ${DEFAULT_HEADING_LEVEL}. Valid levels: 2, 3, 4, 5, 6.`);
+    warnInvalid(this, `heading-level="${raw}"`, raw, `using ${DEFAULT_HEADING_LEVEL}`, [2, 3, 4, 5, 6]);
     return DEFAULT_HEADING_LEVEL;
   }
 
   // ---- state ----------------------------------------------------------------------------
 
   /** Drops open ids of items that are no longer shown (the list attribute changed). */
-  private pruneOpen(): void {
+  private __pruneOpen(): void {
     const shown = new Set(this.shownItems.map((item) => item.id));
-    if ([...this.openIds].some((id) => !shown.has(id))) {
-      this.setOpen(new Set([...this.openIds].filter((id) => shown.has(id))), false);
+    if ([...this.__openIds].some((id) => !shown.has(id))) {
+      this.__setOpen(new Set([...this.__openIds].filter((id) => shown.has(id))), false);
     }
   }
 
   /** The one place open state changes; announces every item whose state changed. */
-  private setOpen(next: Set<string>, announce = true): void {
-    const before = this.openIds;
-    this.openIds = next;
+  private __setOpen(next: Set<string>, announce = true): void {
+    const before = this.__openIds;
+    this.__openIds = next;
     if (!announce) return;
     for (const {id} of this.shownItems) {
       if (before.has(id) !== next.has(id)) {
@@ -300,31 +280,29 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const locale = this.locale;
     if (!locale) return nothing;
     const items = this.shownItems;
-    const allOpen = items.every((item) => this.openIds.has(item.id));
-    const tag = HEADING_TAGS[this.level];
+    const allOpen = items.every((item) => this.__openIds.has(item.id));
+    const heading = HEADINGS[this.__level];
     return html`<div class="root" lang=${locale.lang} dir=${locale.dir}>
       <slot name="header"></slot>
       ${items.length > 1 && !this.single
         ? html`<div class="controls" part="controls">
             <button type="button" class="show-all" aria-expanded=${allOpen} @click=${allOpen ? this.collapseAll : this.expandAll}>
-              ${this.config.showAllLabel(locale.strings, allOpen)}${this.renderIcon()}
+              ${this.config.showAllLabel(locale.strings, allOpen)}${this.__renderIcon()}
             </button>
           </div>`
         : nothing}
-      ${items.map((item) => this.renderItem(item, tag))} ${this.renderFooter(locale, items)}
+      ${items.map((item) => this.__renderItem(item, heading))} ${this.__renderFooter(locale, items)}
     </div>`;
   }
 
-  private renderItem(item: ContentItem, tag: StaticValue) {
-    const open = this.openIds.has(item.id);
+  private __renderItem(item: ContentItem, heading: Heading) {
+    const open = this.__openIds.has(item.id);
     const regions = this.config.regions;
-    return staticHtml`<div class="section" part="section" id="section-${item.id}">
-      <${tag} class="heading" part="heading">
-        <button type="button" class="toggle" part="button" id="button-${item.id}" aria-expanded=${open}
-          aria-controls="panel-${item.id}" @click=${() => this.toggle(item.id)}>
-          <span class="title">${item.title}</span>${this.renderIcon()}
-        </button>
-      </${tag}>
+    return html`<div class="section" part="section" id="section-${item.id}">
+      ${heading(html`<button type="button" class="toggle" part="button" id="button-${item.id}" aria-expanded=${open}
+        aria-controls="panel-${item.id}" @click=${() => this.toggle(item.id)}>
+        <span class="title">${item.title}</span>${this.__renderIcon()}
+      </button>`)}
       <div class="panel" part="panel" id="panel-${item.id}" role=${regions ? 'region' : nothing}
         aria-labelledby=${regions ? `button-${item.id}` : nothing} hidden=${open ? nothing : 'until-found'}
         @beforematch=${() => this.toggle(item.id, true)}>
@@ -333,11 +311,12 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     </div>`;
   }
 
-  private renderIcon() {
-    return html`<svg class="icon" part="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">${chevron}</svg>`;
+  private __renderIcon() {
+    // A chevron drawn with borders: it follows currentColor and forced colours, costs no SVG.
+    return html`<span class="icon" part="icon" aria-hidden="true"></span>`;
   }
 
-  private renderFooter(locale: LocaleContent, items: ContentItem[]) {
+  private __renderFooter(locale: LocaleContent, items: ContentItem[]) {
     const {strings, lang} = locale;
     const cited = new Set(items.flatMap((item) => item.sources));
     const sources = Object.entries(allSources).filter(([id]) => cited.has(id));

@@ -1,45 +1,30 @@
 import {css} from 'lit';
 
 /**
- * Styles shared by every accordion element. Public custom properties (`--milia-*`) are read
- * once into private ones (`--_*`) with their defaults, so each default lives in one place.
+ * Styles shared by every accordion element.
  *
  * Defaults are derived from `currentColor` because the widget cannot know the host page's
  * background: the host's own text colour already has contrast against it, on a light page
- * and on a dark one.
+ * and on a dark one. Each `--milia-*` property is read where it is used, with its default.
  */
 export const accordionStyles = css`
   :host {
     display: block;
-    --_font-family: var(--milia-font-family, inherit);
-    --_font-size: var(--milia-font-size, inherit);
-    --_line-height: var(--milia-line-height, 1.5);
-    --_text: var(--milia-color-text, currentColor);
-    --_muted: var(--milia-color-muted, currentColor);
-    --_accent: var(--milia-color-accent, currentColor);
-    --_surface: var(--milia-color-surface, transparent);
-    --_border: var(--milia-color-border, color-mix(in srgb, currentColor 40%, transparent));
-    --_radius: var(--milia-radius, 0.25rem);
-    --_space: var(--milia-space, 1rem);
-    --_focus-ring: var(--milia-focus-ring, 3px solid currentColor);
-    --_scroll-margin: var(--milia-scroll-margin, 0px);
   }
   :host([hidden]) {
     display: none;
   }
 
-  /* The root resets what a host page may have set on the element itself through
-     inheritance (text-transform, letter-spacing, centring...), and keeps font and colour. */
+  /* Resets what a host page may have set on the element itself and that would be inherited
+     (uppercase, letter-spacing, centring...), while keeping the host's font and colour. */
   .root {
     display: block;
-    margin: 0;
-    padding: 0;
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
-    font-weight: normal;
+    font-family: var(--milia-font-family, inherit);
+    font-size: var(--milia-font-size, 1em);
     font-style: normal;
-    line-height: var(--_line-height);
-    color: var(--_text);
+    font-weight: normal;
+    line-height: var(--milia-line-height, 1.5);
+    color: var(--milia-color-text, inherit);
     text-align: start;
     text-transform: none;
     text-indent: 0;
@@ -47,149 +32,102 @@ export const accordionStyles = css`
     word-spacing: normal;
     white-space: normal;
     overflow-wrap: break-word;
-    hyphens: manual;
   }
-  .root *,
-  .root *::before,
-  .root *::after {
-    box-sizing: border-box;
+
+  button {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 44px;
+    margin: 0;
+    border: 0;
+    border-radius: var(--milia-radius, 0.25rem);
+    background: none;
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  :focus-visible {
+    outline: var(--milia-focus-ring, 3px solid currentColor);
+    outline-offset: 2px;
   }
 
   .controls {
     display: flex;
     justify-content: flex-end;
-    margin-block-end: calc(var(--_space) / 4);
   }
-
-  button {
-    font: inherit;
-    color: inherit;
-    letter-spacing: inherit;
-    text-transform: none;
-    margin: 0;
-    cursor: pointer;
-    -webkit-tap-highlight-color: transparent;
-  }
-  button:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
-  }
-
   .show-all {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5em;
-    min-height: 44px;
     padding: 0.25em 0.5em;
-    border: 0;
-    border-radius: var(--_radius);
-    background: none;
-    color: var(--_accent);
+    color: var(--milia-color-accent, currentColor);
     text-decoration: underline;
-    text-underline-offset: 0.2em;
   }
 
   .section {
-    border-block-start: 1px solid var(--_border);
-    background: var(--_surface);
-    scroll-margin-block-start: var(--_scroll-margin);
+    border-block: 1px solid var(--milia-color-border, color-mix(in srgb, currentColor 40%, transparent));
+    background: var(--milia-color-surface, transparent);
+    scroll-margin-top: var(--milia-scroll-margin, 0px);
   }
-  .section:last-of-type {
-    border-block-end: 1px solid var(--_border);
+  .section + .section {
+    border-top: 0;
   }
-
   .heading {
     margin: 0;
     font-size: 1.125em;
-    font-weight: bold;
     line-height: 1.35;
   }
   .toggle {
-    display: flex;
-    align-items: center;
-    gap: 0.75em;
+    box-sizing: border-box;
     width: 100%;
-    min-height: 44px;
-    padding: calc(var(--_space) * 0.75) calc(var(--_space) / 2);
-    border: 0;
-    border-radius: var(--_radius);
-    background: none;
-    font-weight: inherit;
-    text-align: start;
+    padding: calc(var(--milia-space, 1rem) * 0.75) calc(var(--milia-space, 1rem) / 2);
+    font-weight: bold;
   }
   .toggle:hover .title {
     text-decoration: underline;
-    text-underline-offset: 0.2em;
   }
   .title {
     flex: 1;
-    min-width: 0;
   }
-
   .icon {
     flex: none;
-    width: 1.25em;
-    height: 1.25em;
-    color: var(--_accent);
-    transition: transform 0.2s ease;
-  }
-  .show-all .icon {
-    width: 1em;
-    height: 1em;
+    width: 0.5em;
+    height: 0.5em;
+    margin: 0 0.4em 0.25em;
+    border: solid var(--milia-color-accent, currentColor);
+    border-width: 0 0.15em 0.15em 0;
+    transform: rotate(45deg);
+    transition: transform 0.2s;
   }
   [aria-expanded='true'] > .icon {
-    transform: rotate(180deg);
+    transform: translateY(0.25em) rotate(225deg);
   }
 
   .panel {
-    padding: 0 calc(var(--_space) / 2) var(--_space);
+    padding: 0 calc(var(--milia-space, 1rem) / 2) var(--milia-space, 1rem);
   }
-  /* hidden="until-found" keeps the box (content-visibility: hidden), so drop its padding on
-     screen; in print the panel shows with its padding. */
+  /* hidden="until-found" keeps the box (content-visibility: hidden), so it must not keep
+     its padding on screen; in print every panel shows, padding included. */
   @media screen {
     .panel[hidden] {
       padding: 0;
     }
   }
-  .panel > :first-child {
-    margin-block-start: 0;
-  }
-  .panel > :last-child {
-    margin-block-end: 0;
-  }
   p,
   ul,
   ol {
-    margin-block: 0 0.75em;
-  }
-  ul,
-  ol {
-    padding-inline-start: 1.5em;
-  }
-  li + li {
-    margin-block-start: 0.25em;
+    margin: 0 0 0.75em;
   }
   a {
-    color: var(--_accent);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-  }
-  a:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
-    border-radius: 2px;
+    color: var(--milia-color-accent, currentColor);
   }
 
   .footer {
-    margin-block-start: var(--_space);
-    color: var(--_muted);
+    margin-top: var(--milia-space, 1rem);
+    color: var(--milia-color-muted, inherit);
     font-size: 0.875em;
   }
-  .footer p,
-  .footer ul {
-    margin-block: 0 0.5em;
-  }
   .sources-label {
+    margin: 0;
     font-weight: bold;
   }
 
@@ -198,23 +136,16 @@ export const accordionStyles = css`
       transition: none;
     }
   }
-
-  /* In forced colours the browser picks every colour; keep the borders and focus ring
-     visible with system colours instead of our mixes. */
+  /* In forced colours the system picks every colour; keep lines and focus visible. */
   @media (forced-colors: active) {
     .section {
       border-color: CanvasText;
     }
-    button:focus-visible,
-    a:focus-visible {
+    :focus-visible {
       outline: 3px solid Highlight;
     }
-    .icon {
-      color: ButtonText;
-    }
   }
-
-  /* Paper cannot be clicked: print every panel open and leave out the controls. */
+  /* Paper cannot be clicked: every panel prints open, without the controls. */
   @media print {
     .panel[hidden] {
       display: block !important;
@@ -223,9 +154,6 @@ export const accordionStyles = css`
     .controls,
     .icon {
       display: none;
-    }
-    .section {
-      break-inside: avoid-page;
     }
   }
 `;

@@ -8,6 +8,8 @@ export interface DeepLinkTarget extends HTMLElement {
   openFromLink(id: string): HTMLElement | null;
 }
 
+import {byDocumentOrder} from './document-order.js';
+
 const HASH_PREFIX = '#milia-';
 const targets = new Set<DeepLinkTarget>();
 /** The hash we already scrolled for, so elements that render later do not scroll again. */
@@ -24,6 +26,7 @@ export function linkedId(): string | null {
   }
 }
 
+/** Idempotent: an element may connect again after moving in the page. */
 export function watchDeepLinks(target: DeepLinkTarget): void {
   if (!targets.size) addEventListener('hashchange', onHashChange);
   targets.add(target);
@@ -52,16 +55,12 @@ function onHashChange(): void {
   }
 }
 
-/**
- * Elements upgrading together each queue their item; one frame later the first one wins.
- * Order is decided between the host elements: items sit in different shadow trees, whose
- * relative order compareDocumentPosition leaves to the engine (WebKit answers differently).
- */
+/** Elements upgrading together each queue their item; one frame later the first one wins. */
 function queueScroll(host: DeepLinkTarget, item: HTMLElement): void {
   pending.push({host, item});
   if (pending.length > 1) return;
   requestAnimationFrame(() => {
-    const [first] = pending.sort((a, b) => (a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
+    const [first] = pending.sort((a, b) => byDocumentOrder(a.host, b.host));
     pending = [];
     scrolledFor = location.hash;
     first.item.scrollIntoView({block: 'start'});

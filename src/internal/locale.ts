@@ -4,8 +4,8 @@ import type {LocaleContent} from './content-types.js';
 export const BASE_LANGUAGE = baseLocale.lang;
 export {languages};
 
-const loaded: Record<string, LocaleContent> = {[BASE_LANGUAGE]: baseLocale};
-const loading: Record<string, Promise<LocaleContent>> = {};
+/** Content by language: the content once here, or the promise of it while its file loads. */
+const locales: Record<string, LocaleContent | Promise<LocaleContent>> = {[BASE_LANGUAGE]: baseLocale};
 
 /**
  * Maps a BCP 47 tag to a language we have content for: `es-MX` and `es-ES` -> `es`
@@ -29,19 +29,16 @@ export function inheritedLang(element: Element): string {
   return '';
 }
 
-/** A language's content if it is already here, otherwise null (see loadLocale). */
-export const localeIfLoaded = (lang: string): LocaleContent | null => loaded[lang] ?? null;
-
 /**
- * Loads a language file once, however many elements ask. In the ES build each language is
- * a file beside the main module (`milia-widgets.<lang>.js`); the classic build has them inline.
+ * A language's content, at once when it is here, otherwise a promise of it. Each file loads
+ * once however many elements ask. In the ES build each language is a file beside the main
+ * module (`milia-widgets.<lang>.js`); the classic build has them inline.
  */
-export function loadLocale(lang: string): Promise<LocaleContent> {
-  if (loaded[lang]) return Promise.resolve(loaded[lang]);
-  return (loading[lang] ??= loaders[lang]().then(
-    (module) => (loaded[lang] = module.default),
+export function getLocale(lang: string): LocaleContent | Promise<LocaleContent> {
+  return (locales[lang] ??= loaders[lang]().then(
+    (module) => (locales[lang] = module.default),
     (error) => {
-      delete loading[lang];
+      delete locales[lang];
       throw error;
     }
   ));

@@ -1,5 +1,6 @@
 import type {LocaleContent} from './content-types.js';
 import {blocksToText} from './rich-text.js';
+import {byDocumentOrder} from './document-order.js';
 
 /**
  * One FAQPage (`<script type="application/ld+json">` in `document.head`) for the whole page,
@@ -13,7 +14,6 @@ export interface StructuredDataSource extends Element {
   structuredDataSource(): {locale: LocaleContent; ids: string[]} | null;
 }
 
-const MARKER = 'data-milia-widgets';
 const askers = new Set<StructuredDataSource>();
 let script: HTMLScriptElement | null = null;
 let scheduled = false;
@@ -32,7 +32,7 @@ function writeStructuredData(): void {
   scheduled = false;
   const ordered = [...askers]
     .filter((element) => element.isConnected)
-    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
+    .sort(byDocumentOrder);
   const first = ordered[0]?.structuredDataSource();
   if (!first || pageHasForeignFaqPage()) {
     script?.remove();
@@ -44,9 +44,8 @@ function writeStructuredData(): void {
   if (!script) {
     script = document.createElement('script');
     script.type = 'application/ld+json';
-    script.setAttribute(MARKER, '');
   }
-  script.text = trustedScript(json) as string;
+  script.text = trustedScript(json);
   if (!script.isConnected) document.head.append(script);
 }
 
@@ -75,48 +74,36 @@ export function faqPageJson(locale: LocaleContent, ids: string[]): string {
 
 /** Any FAQPage in JSON-LD or microdata that this module did not write. */
 function pageHasForeignFaqPage(): boolean {
-  const foreign = [...document.querySelectorAll(`script[type="application/ld+json"]:not([${MARKER}])`)].some((element) => {
-    try {
-      return mentionsFaqPage(JSON.parse(element.textContent ?? ''));
-    } catch {
-      return false;
-    }
-  });
-  const found = foreign || !!document.querySelector('[itemtype$="schema.org/FAQPage"]');
+  const found =
+    [...document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')].some(
+      (element) => element !== script && /"FAQPage"/.test(element.text)
+    ) || !!document.querySelector('[itemtype$="schema.org/FAQPage"]');
   if (found && !warnedAboutForeignFaqPage) {
     warnedAboutForeignFaqPage = true;
     console.warn(
-      'milia-widgets: <milia-faq structured-data> found a FAQPage on this page that it did not add, so it adds none: search engines expect one FAQPage per page.'
+      'milia-widgets: <milia-faq structured-data> adds no FAQPage: this page already has one, and search engines expect one per page.'
     );
   }
   return found;
 }
 
-function mentionsFaqPage(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(mentionsFaqPage);
-  if (!value || typeof value !== 'object') return false;
-  const node = value as Record<string, unknown>;
-  const type = node['@type'];
-  if (type === 'FAQPage' || (Array.isArray(type) && type.includes('FAQPage'))) return true;
-  return mentionsFaqPage(node['@graph']);
+interface ScriptPolicy {
+  createScript(input: string): string;
 }
-
-interface TrustedTypePolicyLike {
-  createScript(input: string): unknown;
-}
-let policy: TrustedTypePolicyLike | null | undefined;
+let policy: ScriptPolicy | null | undefined;
 
 /**
  * Under `require-trusted-types-for 'script'`, script text must be a TrustedScript. Our
  * policy `milia-widgets` is fed only the JSON.stringify output above. Without Trusted
  * Types (or if the page's CSP does not allow our policy name) the plain string is used.
  */
-function trustedScript(json: string): unknown {
+function trustedScript(json: string): string {
   if (policy === undefined) {
-    const factory = (globalThis as {trustedTypes?: {createPolicy(name: string, rules: {createScript(s: string): string}): TrustedTypePolicyLike}})
-      .trustedTypes;
     try {
-      policy = factory ? factory.createPolicy('milia-widgets', {createScript: (input) => input}) : null;
+      policy = (window as {trustedTypes?: {createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy}}).trustedTypes?.createPolicy(
+        'milia-widgets',
+        {createScript: (input) => input}
+      );
     } catch {
       policy = null;
     }

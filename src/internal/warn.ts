@@ -13,5 +13,11 @@ export function warnOnce(element: Element, message: string): void {
   console.warn(`milia-widgets: <${element.localName}> ${message}`);
 }
 
-/** Lists valid values the same way in every warning. */
-export const listOf = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
+/**
+ * The one shape of configuration warning, so that every message names the setting, the bad
+ * value, what happens instead and the valid values:
+ * `<milia-info> sections="overview pimples": "pimples" is not valid; skipping it. Valid: "overview", ...`
+ */
+export function warnInvalid(element: Element, setting: string, bad: unknown, outcome: string, valid: readonly unknown[]): void {
+  warnOnce(element, `${setting}: "${bad}" is not valid; ${outcome}. Valid: ${valid.map((v) => `"${v}"`).join(', ')}.`);
+}
