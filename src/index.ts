@@ -2,3 +2,5 @@
 export {MiliaInfo} from './milia-info.js';
 export {MiliaFaq} from './milia-faq.js';
 export type {MiliaToggleDetail} from './internal/accordion-element.js';
+// Last, on purpose: see internal/english.ts.
+import './internal/english.js';

@@ -49,20 +49,16 @@ export class MiliaFaq extends AccordionElement implements StructuredDataSource {
    */
   structuredData = false;
 
-  protected override readonly config: AccordionConfig = {
+  protected override readonly __config: AccordionConfig = {
     kind: 'faq',
     listAttribute: 'questions',
     regions: false,
-    showAllLabel: (strings, allOpen) => (allOpen ? strings.hideAllAnswers : strings.showAllAnswers),
+    showAllLabels: ['showAllAnswers', 'hideAllAnswers'],
   };
 
-  protected override get listValue() {
-    return this.questions;
-  }
-
   /** @internal */
-  structuredDataSource() {
-    return this.locale ? {locale: this.locale, ids: this.shownItems.map((item) => item.id)} : null;
+  __structuredData() {
+    return this.__locale ? {locale: this.__locale, ids: this.__items.map((item) => item.id)} : null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

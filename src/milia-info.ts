@@ -42,16 +42,12 @@ export class MiliaInfo extends AccordionElement {
   /** Space-separated section ids to show, in that order; all sections when absent. */
   sections: string | null = null;
 
-  protected override readonly config: AccordionConfig = {
+  protected override readonly __config: AccordionConfig = {
     kind: 'info',
     listAttribute: 'sections',
     regions: true,
-    showAllLabel: (strings, allOpen) => (allOpen ? strings.hideAllSections : strings.showAllSections),
+    showAllLabels: ['showAllSections', 'hideAllSections'],
   };
-
-  protected override get listValue() {
-    return this.sections;
-  }
 }
 
 defineOnce('milia-info', MiliaInfo);

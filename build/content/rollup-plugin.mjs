@@ -3,9 +3,9 @@ import {compileContent, BASE_LANGUAGE} from './compile.mjs';
 /**
  * Rollup plugin that turns `content/` into modules the elements import:
  *
- *   `milia-content`        sources, the list of languages, English, and a loader per other
- *                          language (a dynamic import, so the ES build puts each language in
- *                          its own file and the classic build inlines them all)
+ *   `milia-content`        sources, the list of languages and a loader per language other
+ *                          than English (a dynamic import, so the ES build puts each language
+ *                          in its own file and the classic build inlines them all)
  *   `milia-content/<lang>` one language's strings, sections and questions
  *
  * The same plugin runs in `rollup -c`, the dev server and the test runner (through
@@ -35,18 +35,26 @@ export function miliaContent({root = 'content'} = {}) {
       if (id === PREFIX) return mainModule(compiled);
       const lang = id.slice(PREFIX.length + 1);
       if (!compiled.locales[lang]) this.error(`no content for language "${lang}"`);
-      return `export default ${JSON.stringify(compiled.locales[lang])};`;
+      return `export default ${JSON.stringify(shippedLocale(compiled.locales[lang], compiled.sources))};`;
     },
   };
+}
+
+/**
+ * What ships differs from what the compiler checks in one way: items cite sources by their
+ * index in the `sources` list rather than by id (ids are for people; indexes are shorter).
+ */
+export function shippedLocale(locale, sources) {
+  const ids = Object.keys(sources);
+  const ship = (items) => items.map((item) => ({...item, sources: item.sources.map((id) => ids.indexOf(id))}));
+  return {...locale, info: ship(locale.info), faq: ship(locale.faq)};
 }
 
 function mainModule({sources, languages}) {
   const others = languages.filter((lang) => lang !== BASE_LANGUAGE);
   return [
-    `import base from 'milia-content/${BASE_LANGUAGE}';`,
-    `export const sources = ${JSON.stringify(sources)};`,
+    `export const sources = ${JSON.stringify(Object.values(sources))};`,
     `export const languages = ${JSON.stringify(languages)};`,
-    `export const baseLocale = base;`,
     `export const loaders = {${others.map((lang) => `${JSON.stringify(lang)}: () => import('milia-content/${lang}')`).join(', ')}};`,
   ].join('\n');
 }

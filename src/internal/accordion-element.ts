@@ -4,7 +4,7 @@ import type {ContentItem, ContentKind, LocaleContent, LocaleStrings} from './con
 import {accordionStyles} from './accordion.styles.js';
 import {renderBlocks} from './rich-text.js';
 import {BASE_LANGUAGE, getLocale, inheritedLang, languages, matchLanguage} from './locale.js';
-import {applyDeepLink, unwatchDeepLinks, watchDeepLinks, type DeepLinkTarget} from './deep-link.js';
+import {linkTargets, openLinked, type DeepLinkTarget} from './deep-link.js';
 import {warnInvalid, warnOnce} from './warn.js';
 import {formatDay} from './dates.js';
 
@@ -18,12 +18,17 @@ export interface MiliaToggleDetail {
 /** What one accordion element shows and how it words its controls. */
 export interface AccordionConfig {
   kind: ContentKind;
-  /** Attribute that picks the items: `sections` or `questions`. */
-  listAttribute: string;
+  /** Attribute (and property) that picks the items: `sections` or `questions`. */
+  listAttribute: 'sections' | 'questions';
   /** Whether each panel is a `role="region"` landmark (not in a FAQ: a dozen would flood the landmark list). */
   regions: boolean;
-  showAllLabel: (strings: LocaleStrings, allOpen: boolean) => string;
+  /** Labels of the show-all control: [when something is closed, when all are open]. */
+  showAllLabels: [keyof LocaleStrings, keyof LocaleStrings];
 }
+
+// A chevron drawn with borders in CSS: it follows currentColor and forced colours, and costs
+// no SVG. One template result can be rendered in many places.
+const ICON = html`<span class="icon" part="icon"></span>`;
 
 /**
  * One template per heading level: Lit cannot bind a tag name, and static-html would cost
@@ -60,7 +65,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     single: {type: Boolean, reflect: true},
     ownLang: {attribute: 'lang'},
     __openIds: {state: true},
-    locale: {state: true},
+    __locale: {state: true},
   };
 
   /**
@@ -76,29 +81,27 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   single = false;
 
   /** The element's own `lang` attribute, observed so that a change re-renders. */
-  protected ownLang: string | null = null;
+  protected ownLang?: string | null;
 
   /** Ids of the open items. Replaced, never mutated, so Lit sees each change. */
   private __openIds: ReadonlySet<string> = new Set();
 
   /** Content of the language shown; null until a language file has loaded. */
-  protected locale: LocaleContent | null = null;
+  protected __locale?: LocaleContent;
 
-  protected abstract readonly config: AccordionConfig;
-  /** Value of the list attribute (`sections` or `questions`). */
-  protected abstract get listValue(): string | null;
+  protected abstract readonly __config: AccordionConfig;
 
-  private __pendingLocale: Promise<void> | null = null;
+  private __pendingLocale?: Promise<void>;
   /** The items this element shows, in order (the list attribute applied to the content). */
-  protected shownItems: ContentItem[] = [];
+  protected __items: ContentItem[] = [];
   /** True once content has rendered: events fire only after it, and `expanded` applies then. */
-  private __rendered = false;
+  private __rendered?: boolean;
 
   // ---- public methods -------------------------------------------------------------------
 
   /** Opens every shown item (in `single` mode only the first). */
   expandAll(): void {
-    const ids = this.shownItems.map((item) => item.id);
+    const ids = this.__items.map((item) => item.id);
     this.__setOpen(new Set(this.single ? ids.slice(0, 1) : ids));
   }
 
@@ -113,8 +116,8 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
    */
   toggle(id: string, force?: boolean): boolean {
     const key = String(id).toLowerCase();
-    if (!this.shownItems.some((item) => item.id === key)) {
-      warnInvalid(this, `toggle("${id}")`, id, 'nothing changes', this.__ids(this.shownItems));
+    if (!this.__items.some((item) => item.id === key)) {
+      warnInvalid(this, `toggle("${id}")`, id, 'nothing changes', this.__ids(this.__items));
       return false;
     }
     const open = force ?? !this.__openIds.has(key);
@@ -126,8 +129,8 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   }
 
   /** @internal Used by the page-wide deep-link listener. */
-  openFromLink(id: string): HTMLElement | null {
-    if (!this.shownItems.some((item) => item.id === id)) return null;
+  __openFromLink(id: string): HTMLElement | null {
+    if (!this.__items.some((item) => item.id === id)) return null;
     this.toggle(id, true);
     return this.renderRoot.querySelector<HTMLElement>(`#section-${id}`);
   }
@@ -136,12 +139,12 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.__rendered) watchDeepLinks(this);
+    if (this.__rendered) linkTargets.add(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    unwatchDeepLinks(this);
+    linkTargets.delete(this);
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -152,29 +155,26 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('ownLang' as keyof AccordionElement)) this.__resolveLocale();
-    if (!this.locale) return;
-    this.shownItems = this.__pickItems(this.locale[this.config.kind]);
+    if (!this.__locale) return;
+    this.__items = this.__pickItems(this.__locale[this.__config.kind]);
     if (!this.__rendered || changed.has('expanded')) {
       // No events for the state `expanded` sets at first render; later changes announce.
-      this.__setOpen(this.__parseExpanded(), this.__rendered);
+      this.__setOpen(this.__parseExpanded(), !!this.__rendered);
     } else {
       this.__pruneOpen();
     }
   }
 
   protected override updated(_changed: PropertyValues<this>): void {
-    if (this.locale && !this.__rendered) {
+    if (this.__locale && !this.__rendered) {
       this.__rendered = true;
-      watchDeepLinks(this);
-      applyDeepLink(this);
+      linkTargets.add(this);
+      // The link may predate this element (it upgraded after the page loaded).
+      openLinked([this]);
     }
   }
 
   // ---- configuration --------------------------------------------------------------------
-
-  private get __noun(): string {
-    return this.config.kind === 'info' ? 'section' : 'question';
-  }
 
   /** Picks the content language: own `lang`, else inherited, else English. */
   private __resolveLocale(): void {
@@ -188,24 +188,25 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const lang = requested ?? matchLanguage(inheritedLang(this)) ?? BASE_LANGUAGE;
     const content = getLocale(lang);
     if (!(content instanceof Promise)) {
-      this.locale = content;
-      this.__pendingLocale = null;
+      this.__locale = content;
+      this.__pendingLocale = undefined;
       return;
     }
     const pending: Promise<void> = (this.__pendingLocale = content.then(
       (locale) => {
-        if (this.__pendingLocale === pending) this.locale = locale;
+        if (this.__pendingLocale === pending) this.__locale = locale;
       },
       (error) => {
         warnOnce(this, `could not load the "${lang}" language file, so it shows English: ${error}`);
-        if (this.__pendingLocale === pending) this.locale = getLocale(BASE_LANGUAGE) as LocaleContent;
+        if (this.__pendingLocale === pending) this.__locale = getLocale(BASE_LANGUAGE) as LocaleContent;
       }
     ));
   }
 
   /** The items named by the list attribute, in its order; all items when it names none. */
   private __pickItems(all: ContentItem[]): ContentItem[] {
-    const ids = this.__parseIds(this.config.listAttribute, this.listValue, all);
+    const attribute = this.__config.listAttribute;
+    const ids = this.__parseIds(attribute, (this as unknown as Record<string, string | null>)[attribute], all);
     return ids.length ? ids.map((id) => all.find((item) => item.id === id)!) : all;
   }
 
@@ -230,27 +231,28 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const value = raw?.trim().toLowerCase();
     if (raw == null || value === 'none') return new Set();
     let ids =
-      value === '' || value === 'all' ? this.__ids(this.shownItems) : this.__parseIds('expanded', raw, this.shownItems);
+      value === '' || value === 'all' ? this.__ids(this.__items) : this.__parseIds('expanded', raw, this.__items);
     if (this.single && ids.length > 1) {
-      warnOnce(this, `expanded="${raw}": "single" allows one open ${this.__noun}; opening "${ids[0]}".`);
+      warnOnce(this, `expanded="${raw}": with "single" only one opens; opening "${ids[0]}".`);
       ids = ids.slice(0, 1);
     }
     return new Set(ids);
   }
 
-  private get __level(): number {
+  private get __heading(): Heading {
     const raw = this.headingLevel;
-    const level = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(String(raw)) ? Number(raw) : NaN;
-    if (Number.isInteger(level) && level >= 2 && level <= 6) return level;
+    // Number() trims spaces; "", "2.5", "seven" and 7 find no template.
+    const heading = HEADINGS[raw == null ? DEFAULT_HEADING_LEVEL : Number(raw)];
+    if (heading) return heading;
     warnInvalid(this, `heading-level="${raw}"`, raw, `using ${DEFAULT_HEADING_LEVEL}`, [2, 3, 4, 5, 6]);
-    return DEFAULT_HEADING_LEVEL;
+    return HEADINGS[DEFAULT_HEADING_LEVEL];
   }
 
   // ---- state ----------------------------------------------------------------------------
 
   /** Drops open ids of items that are no longer shown (the list attribute changed). */
   private __pruneOpen(): void {
-    const shown = new Set(this.shownItems.map((item) => item.id));
+    const shown = new Set(this.__items.map((item) => item.id));
     if ([...this.__openIds].some((id) => !shown.has(id))) {
       this.__setOpen(new Set([...this.__openIds].filter((id) => shown.has(id))), false);
     }
@@ -261,7 +263,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const before = this.__openIds;
     this.__openIds = next;
     if (!announce) return;
-    for (const {id} of this.shownItems) {
+    for (const {id} of this.__items) {
       if (before.has(id) !== next.has(id)) {
         this.dispatchEvent(
           new CustomEvent<MiliaToggleDetail>('milia-toggle', {
@@ -277,31 +279,31 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   // ---- rendering ------------------------------------------------------------------------
 
   protected override render() {
-    const locale = this.locale;
+    const locale = this.__locale;
     if (!locale) return nothing;
-    const items = this.shownItems;
+    const items = this.__items;
     const allOpen = items.every((item) => this.__openIds.has(item.id));
-    const heading = HEADINGS[this.__level];
+    const heading = this.__heading;
     return html`<div class="root" lang=${locale.lang} dir=${locale.dir}>
       <slot name="header"></slot>
       ${items.length > 1 && !this.single
         ? html`<div class="controls" part="controls">
-            <button type="button" class="show-all" aria-expanded=${allOpen} @click=${allOpen ? this.collapseAll : this.expandAll}>
-              ${this.config.showAllLabel(locale.strings, allOpen)}${this.__renderIcon()}
+            <button class="show-all" aria-expanded=${allOpen} @click=${allOpen ? this.collapseAll : this.expandAll}>
+              ${locale.strings[this.__config.showAllLabels[+allOpen]]}${ICON}
             </button>
           </div>`
         : nothing}
-      ${items.map((item) => this.__renderItem(item, heading))} ${this.__renderFooter(locale, items)}
+      ${items.map((item) => this.__renderItem(item, heading))}${this.__renderFooter(locale, items)}
     </div>`;
   }
 
   private __renderItem(item: ContentItem, heading: Heading) {
     const open = this.__openIds.has(item.id);
-    const regions = this.config.regions;
+    const regions = this.__config.regions;
     return html`<div class="section" part="section" id="section-${item.id}">
-      ${heading(html`<button type="button" class="toggle" part="button" id="button-${item.id}" aria-expanded=${open}
+      ${heading(html`<button class="toggle" part="button" id="button-${item.id}" aria-expanded=${open}
         aria-controls="panel-${item.id}" @click=${() => this.toggle(item.id)}>
-        <span class="title">${item.title}</span>${this.__renderIcon()}
+        <span class="title">${item.title}</span>${ICON}
       </button>`)}
       <div class="panel" part="panel" id="panel-${item.id}" role=${regions ? 'region' : nothing}
         aria-labelledby=${regions ? `button-${item.id}` : nothing} hidden=${open ? nothing : 'until-found'}
@@ -311,26 +313,21 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     </div>`;
   }
 
-  private __renderIcon() {
-    // A chevron drawn with borders: it follows currentColor and forced colours, costs no SVG.
-    return html`<span class="icon" part="icon" aria-hidden="true"></span>`;
-  }
-
   private __renderFooter(locale: LocaleContent, items: ContentItem[]) {
     const {strings, lang} = locale;
     const cited = new Set(items.flatMap((item) => item.sources));
-    const sources = Object.entries(allSources).filter(([id]) => cited.has(id));
+    const sources = allSources.filter((_, index) => cited.has(index));
     return html`<div class="footer" part="footer">
       <slot name="footer"></slot>
       <p>
         ${strings.reviewedOn.replace('{date}', formatDay(locale.reviewed, lang))}
         ${strings.nextReviewDue.replace('{date}', formatDay(locale.nextReview, lang))}
       </p>
-      <p class="sources-label" id="sources-label">${strings.sourcesLabel}</p>
-      <ul aria-labelledby="sources-label">
-        ${sources.map(([, source]) => html`<li><a href=${source.url}>${source.title}</a></li>`)}
+      <p><strong>${strings.sourcesLabel}</strong></p>
+      <ul>
+        ${sources.map((source) => html`<li><a href=${source.url}>${source.title}</a></li>`)}
       </ul>
-      <p class="disclaimer">${strings.disclaimer}</p>
+      <p>${strings.disclaimer}</p>
     </div>`;
   }
 }

@@ -27,9 +27,7 @@ export const accordionStyles = css`
     color: var(--milia-color-text, inherit);
     text-align: start;
     text-transform: none;
-    text-indent: 0;
     letter-spacing: normal;
-    word-spacing: normal;
     white-space: normal;
     overflow-wrap: break-word;
   }
@@ -125,10 +123,6 @@ export const accordionStyles = css`
     margin-top: var(--milia-space, 1rem);
     color: var(--milia-color-muted, inherit);
     font-size: 0.875em;
-  }
-  .sources-label {
-    margin: 0;
-    font-weight: bold;
   }
 
   @media (prefers-reduced-motion: reduce) {

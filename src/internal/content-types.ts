@@ -10,8 +10,8 @@ export interface ContentItem {
   id: string;
   /** Section title, or the question. */
   title: string;
-  /** Ids of the sources the text rests on (keys of `sources`). */
-  sources: string[];
+  /** The sources the text rests on, as indexes into the `sources` list of `milia-content`. */
+  sources: number[];
   body: Block[];
 }
 

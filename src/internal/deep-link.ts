@@ -1,3 +1,5 @@
+import {byDocumentOrder} from './document-order.js';
+
 /**
  * `#milia-<id>` in the page URL opens that item in every element that shows it, at load and
  * on every later `hashchange`, and scrolls the first such item (in document order) into view.
@@ -5,53 +7,31 @@
  */
 export interface DeepLinkTarget extends HTMLElement {
   /** Opens the item if this element shows it; returns the element to scroll to, or null. */
-  openFromLink(id: string): HTMLElement | null;
+  __openFromLink(id: string): HTMLElement | null;
 }
 
-import {byDocumentOrder} from './document-order.js';
-
-const HASH_PREFIX = '#milia-';
-const targets = new Set<DeepLinkTarget>();
+/** Elements that have rendered and are in the page. */
+export const linkTargets = new Set<DeepLinkTarget>();
 /** The hash we already scrolled for, so elements that render later do not scroll again. */
 let scrolledFor: string | null = null;
 let pending: {host: DeepLinkTarget; item: HTMLElement}[] = [];
 
-export function linkedId(): string | null {
-  const hash = location.hash;
-  if (!hash.startsWith(HASH_PREFIX)) return null;
-  try {
-    return decodeURIComponent(hash.slice(HASH_PREFIX.length)).toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
-/** Idempotent: an element may connect again after moving in the page. */
-export function watchDeepLinks(target: DeepLinkTarget): void {
-  if (!targets.size) addEventListener('hashchange', onHashChange);
-  targets.add(target);
-}
-
-export function unwatchDeepLinks(target: DeepLinkTarget): void {
-  targets.delete(target);
-  if (!targets.size) removeEventListener('hashchange', onHashChange);
-}
-
-/** Called by an element after its first render: the link may predate it. */
-export function applyDeepLink(target: DeepLinkTarget): void {
-  const id = linkedId();
-  if (!id) return;
-  const scrollTo = target.openFromLink(id);
-  if (scrollTo && scrolledFor !== location.hash) queueScroll(target, scrollTo);
-}
-
-function onHashChange(): void {
+addEventListener('hashchange', () => {
   scrolledFor = null;
-  const id = linkedId();
+  openLinked(linkTargets);
+});
+
+/**
+ * Opens the linked item in each of `targets` that shows it and queues a scroll to it, unless
+ * this hash was already scrolled to (an element that renders after load opens, but stays put).
+ */
+export function openLinked(targets: Iterable<DeepLinkTarget>): void {
+  // Our ids are plain ASCII, so the hash needs no decoding.
+  const [, id] = /^#milia-(.+)/.exec(location.hash) ?? [];
   if (!id) return;
-  for (const target of targets) {
-    const scrollTo = target.openFromLink(id);
-    if (scrollTo) queueScroll(target, scrollTo);
+  for (const host of targets) {
+    const item = host.__openFromLink(id.toLowerCase());
+    if (item && scrolledFor !== location.hash) queueScroll(host, item);
   }
 }
 

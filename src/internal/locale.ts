@@ -1,11 +1,15 @@
-import {baseLocale, languages, loaders} from 'milia-content';
+import {languages, loaders} from 'milia-content';
 import type {LocaleContent} from './content-types.js';
 
-export const BASE_LANGUAGE = baseLocale.lang;
+/** The language every element falls back to, always in the main bundle (see english.ts). */
+export const BASE_LANGUAGE = 'en';
 export {languages};
 
 /** Content by language: the content once here, or the promise of it while its file loads. */
-const locales: Record<string, LocaleContent | Promise<LocaleContent>> = {[BASE_LANGUAGE]: baseLocale};
+const locales: Record<string, LocaleContent | Promise<LocaleContent>> = {};
+
+/** Makes a language available without loading a file (English, in every build). */
+export const addLocale = (locale: LocaleContent) => (locales[locale.lang] = locale);
 
 /**
  * Maps a BCP 47 tag to a language we have content for: `es-MX` and `es-ES` -> `es`

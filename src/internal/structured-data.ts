@@ -11,7 +11,7 @@ import {byDocumentOrder} from './document-order.js';
  */
 export interface StructuredDataSource extends Element {
   /** The language content and shown question ids, or null while a language file loads. */
-  structuredDataSource(): {locale: LocaleContent; ids: string[]} | null;
+  __structuredData(): {locale: LocaleContent; ids: string[]} | null;
 }
 
 const askers = new Set<StructuredDataSource>();
@@ -33,13 +33,13 @@ function writeStructuredData(): void {
   const ordered = [...askers]
     .filter((element) => element.isConnected)
     .sort(byDocumentOrder);
-  const first = ordered[0]?.structuredDataSource();
+  const first = ordered[0]?.__structuredData();
   if (!first || pageHasForeignFaqPage()) {
     script?.remove();
     script = null;
     return;
   }
-  const ids = [...new Set(ordered.flatMap((element) => element.structuredDataSource()?.ids ?? []))];
+  const ids = [...new Set(ordered.flatMap((element) => element.__structuredData()?.ids ?? []))];
   const json = faqPageJson(first.locale, ids);
   if (!script) {
     script = document.createElement('script');
@@ -59,8 +59,7 @@ export function faqPageJson(locale: LocaleContent, ids: string[]): string {
     '@type': 'FAQPage',
     inLanguage: locale.lang,
     mainEntity: ids
-      .map((id) => locale.faq.find((item) => item.id === id))
-      .filter((item) => item !== undefined)
+      .map((id) => locale.faq.find((item) => item.id === id)!)
       .map((item) => ({
         '@type': 'Question',
         name: item.title,
@@ -72,16 +71,15 @@ export function faqPageJson(locale: LocaleContent, ids: string[]): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
-/** Any FAQPage in JSON-LD or microdata that this module did not write. */
+/** Any JSON-LD FAQPage (the form SEO plugins write) that this module did not write. */
 function pageHasForeignFaqPage(): boolean {
-  const found =
-    [...document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')].some(
-      (element) => element !== script && /"FAQPage"/.test(element.text)
-    ) || !!document.querySelector('[itemtype$="schema.org/FAQPage"]');
+  const found = [...document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')].some(
+    (element) => element !== script && /"FAQPage"/.test(element.text)
+  );
   if (found && !warnedAboutForeignFaqPage) {
     warnedAboutForeignFaqPage = true;
     console.warn(
-      'milia-widgets: <milia-faq structured-data> adds no FAQPage: this page already has one, and search engines expect one per page.'
+      'milia-widgets: <milia-faq structured-data> adds no FAQPage: the page has one already (search engines want one).'
     );
   }
   return found;

@@ -1,5 +1,5 @@
 import {expect, html} from '@open-wc/testing';
-import '../../src/milia-info.js';
+import '../../src/index.js';
 import {defineOnce} from '../../src/internal/define.js';
 import {MiliaInfo} from '../../src/milia-info.js';
 import {openIds, recordWarnings, render, shadow, toggles} from './helpers.js';

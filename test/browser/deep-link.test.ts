@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import '../../src/milia-info.js';
+import '../../src/index.js';
 import type {MiliaInfo} from '../../src/milia-info.js';
 import {openIds, recordToggles, render, settle, shadow} from './helpers.js';
 

@@ -1,6 +1,6 @@
 import {expect, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import '../../src/milia-faq.js';
+import '../../src/index.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
 import {isOpen, openIds, panels, recordToggles, recordWarnings, render, settle, shadow, showAll, titles, toggles} from './helpers.js';
 
@@ -94,7 +94,7 @@ describe('<milia-faq>', () => {
   it('lists the sources of the shown answers and the disclaimer in its footer', async () => {
     const el = await render<MiliaFaq>(html`<milia-faq questions="babies"></milia-faq>`);
     const footer = shadow(el).querySelector('[part~="footer"]')!;
-    expect([...footer.querySelectorAll('a')].map((a) => a.textContent)).to.include('NHS, "Fever in children"');
+    expect([...footer.querySelectorAll('a')].map((a) => a.textContent)).to.include('NHS: Fever in children');
     expect(footer.textContent).to.match(/Next review due/);
     expect(footer.textContent).to.match(/not a diagnosis/);
   });

@@ -1,6 +1,6 @@
 import {expect, html} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
-import '../../src/milia-info.js';
+import '../../src/index.js';
 import type {MiliaInfo} from '../../src/milia-info.js';
 import {isOpen, panels, recordToggles, render, toggles} from './helpers.js';
 

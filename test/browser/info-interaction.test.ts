@@ -1,6 +1,6 @@
 import {expect, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import '../../src/milia-info.js';
+import '../../src/index.js';
 import type {MiliaInfo} from '../../src/milia-info.js';
 import {isOpen, openIds, panels, recordToggles, render, shadow, showAll, toggles} from './helpers.js';
 
@@ -18,6 +18,28 @@ describe('<milia-info> interaction', () => {
     await el.updateComplete;
     expect(isOpen(button)).to.be.false;
     expect(panel.getAttribute('hidden')).to.equal('until-found');
+  });
+
+  it('never submits a form the site wraps around it', async () => {
+    const form = document.createElement('form');
+    let submitted = 0;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submitted++;
+    });
+    const el = document.createElement('milia-info');
+    form.append(el);
+    document.body.append(form);
+    try {
+      await el.updateComplete;
+      toggles(el)[0].click();
+      showAll(el)!.click();
+      await el.updateComplete;
+      expect(submitted).to.equal(0);
+      expect(openIds(el)).to.have.length(6);
+    } finally {
+      form.remove();
+    }
   });
 
   it('toggles with Enter and with Space', async () => {

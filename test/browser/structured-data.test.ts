@@ -1,5 +1,5 @@
 import {expect, fixture, html, nextFrame} from '@open-wc/testing';
-import '../../src/milia-faq.js';
+import '../../src/index.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
 import {faqPageJson} from '../../src/internal/structured-data.js';
 import type {LocaleContent} from '../../src/internal/content-types.js';

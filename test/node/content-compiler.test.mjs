@@ -18,7 +18,7 @@ import {rollup} from 'rollup';
 import {parse as parseYaml} from 'yaml';
 import {compileContent, STRING_KEYS, BASE_LANGUAGE} from '../../build/content/compile.mjs';
 import {ContentError} from '../../build/content/content-error.mjs';
-import {miliaContent} from '../../build/content/rollup-plugin.mjs';
+import {miliaContent, shippedLocale} from '../../build/content/rollup-plugin.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CONTENT = join(REPO, 'content');
@@ -298,7 +298,10 @@ describe('the rollup plugin', () => {
     resolveId: (id) => (id === ENTRY ? id : null),
     load: (id) => (id === ENTRY ? code : null),
   });
-  const REEXPORT = "import {baseLocale, languages, loaders, sources} from 'milia-content';\nexport {baseLocale, languages, loaders, sources};";
+  // The elements import the list of sources and languages from `milia-content` and English
+  // from `milia-content/en` (see src/internal/english.ts).
+  const REEXPORT =
+    "import {languages, loaders, sources} from 'milia-content';\nimport baseLocale from 'milia-content/en';\nexport {baseLocale, languages, loaders, sources};";
   const build = (root, code = REEXPORT) => rollup({input: ENTRY, plugins: [entry(code), miliaContent({root})], onwarn() {}});
 
   test('bundles English into the main chunk and each other language into its own chunk', async () => {
@@ -324,8 +327,12 @@ describe('the rollup plugin', () => {
     const mod = await import(`data:text/javascript,${encodeURIComponent(output[0].code)}`);
     assert.deepEqual(mod.languages, ['en', 'es']);
     assert.equal(mod.baseLocale.lang, 'en');
-    assert.deepEqual(mod.baseLocale, compileContent(VALID).locales.en);
-    assert.deepEqual(Object.keys(mod.sources), ['src-a', 'src-b']);
+    const compiled = compileContent(VALID);
+    assert.deepEqual(mod.baseLocale, shippedLocale(compiled.locales.en, compiled.sources));
+    // Sources ship as a list in sources.yaml order; items cite them by index.
+    assert.deepEqual(mod.sources, Object.values(compiled.sources));
+    const cited = mod.baseLocale.info[0].sources.map((index) => mod.sources[index]);
+    assert.deepEqual(cited, compiled.locales.en.info[0].sources.map((id) => compiled.sources[id]));
     assert.deepEqual(Object.keys(mod.loaders), ['es'], 'no loader for English, which is always loaded');
     const es = await mod.loaders.es();
     assert.equal(es.default.lang, 'es');
