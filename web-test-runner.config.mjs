@@ -5,6 +5,7 @@ import {defaultReporter} from '@web/test-runner';
 import {miliaContent} from './build/content/rollup-plugin.mjs';
 import {BROWSERS, CHROMIUM_ARGS, selectedBrowsers} from './build/browsers.mjs';
 import {summaryReporter} from './build/summary-reporter.mjs';
+import {STRICT_CSP} from './build/csp.mjs';
 import {webkitGtkLauncher} from './build/webkitgtk-launcher.mjs';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
@@ -23,6 +24,13 @@ export default {
   // The same content plugin as `rollup -c`: tests see exactly what ships, with no build step.
   plugins: [fromRollup(miliaContent)(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'})],
   browsers: selectedBrowsers().filter((name) => launchers[name]).map((name) => launchers[name]()),
+  // Fixture pages named csp-*.html are served with the strict policy sites may use.
+  middleware: [
+    async (context, next) => {
+      await next();
+      if (/^\/test\/pages\/csp-[\w-]+\.html$/.test(context.path)) context.set('Content-Security-Policy', STRICT_CSP);
+    },
+  ],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };

@@ -1,0 +1,122 @@
+import {expect} from '@open-wc/testing';
+
+/**
+ * Real host pages (test/pages/*.html) that load the BUILT bundles from dist/, each in an
+ * iframe so it gets its own document, headers and CSS. test/pages/probe.js exercises the
+ * widgets inside the page and leaves its findings in window.__probe.
+ */
+interface Probe {
+  done: boolean;
+  failure?: string;
+  widgets: number;
+  rendered: number;
+  fallbackVisible: boolean;
+  toggled: boolean;
+  smallestButton: number;
+  pageOverflowsX: boolean;
+  root: {lang: string; dir: string};
+  headingStyle: {fontWeight: string; textTransform: string};
+  jsonLd: number;
+  axe?: string[];
+  errors: string[];
+  violations: string[];
+}
+
+async function load(page: string, width = 1000): Promise<Probe> {
+  const frame = document.createElement('iframe');
+  frame.style.width = `${width}px`;
+  frame.style.height = '700px';
+  frame.src = `/test/pages/${page}`;
+  document.body.append(frame);
+  const started = Date.now();
+  try {
+    for (;;) {
+      const probe = (frame.contentWindow as (Window & {__probe?: Probe}) | null)?.__probe;
+      if (probe?.done) return probe;
+      if (Date.now() - started > 15000) throw new Error(`${page}: the probe did not finish in 15 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    frame.remove();
+  }
+}
+
+/** What every host page must give: no error, no CSP violation, working toggles, axe clean. */
+function expectHealthy(probe: Probe, widgets: number) {
+  expect(probe.failure, 'probe failure').to.be.undefined;
+  expect(probe.errors, 'page errors').to.deep.equal([]);
+  expect(probe.violations, 'CSP violations').to.deep.equal([]);
+  expect(probe.widgets).to.equal(widgets);
+  expect(probe.rendered, 'every widget rendered').to.equal(widgets);
+  expect(probe.toggled, 'toggling opens a panel').to.be.true;
+  expect(probe.fallbackVisible, 'fallback content hidden after upgrade').to.be.false;
+  expect(probe.smallestButton, 'buttons at least 44px tall').to.be.at.least(44);
+  expect(probe.axe, 'axe violations').to.deep.equal([]);
+}
+
+/** Chromium enforces Trusted Types; an engine without them still enforces the rest of the policy. */
+const trustedTypes = 'trustedTypes' in window ? 'Trusted Types enforced' : 'no Trusted Types in this engine: CSP only';
+
+describe('embedding in real host pages (built bundles)', function () {
+  this.timeout(30000);
+
+  it('the strict policy is really applied: an inline style attribute on a canary page is reported', async () => {
+    const probe = await load('csp-canary.html');
+    expect(probe.violations.join('\n')).to.match(/style-src/);
+    expect(probe.rendered).to.equal(1);
+  });
+
+  it(`strict CSP (${trustedTypes}), ES module: no violation, FAQPage JSON-LD written`, async () => {
+    const probe = await load('csp-module.html');
+    expectHealthy(probe, 2);
+    expect(probe.jsonLd).to.equal(1);
+  });
+
+  it(`strict CSP (${trustedTypes}), classic script: no violation, FAQPage JSON-LD written`, async () => {
+    const probe = await load('csp-classic.html');
+    expectHealthy(probe, 2);
+    expect(probe.jsonLd).to.equal(1);
+  });
+
+  it('Bootstrap 5 page', async () => {
+    expectHealthy(await load('bootstrap.html'), 2);
+  });
+
+  it('hostile global reset (* { all: unset }, uppercase, centring, nowrap on the host)', async () => {
+    const probe = await load('reset.html');
+    expectHealthy(probe, 2);
+    expect(probe.headingStyle.textTransform, 'host text-transform does not leak in').to.equal('none');
+  });
+
+  it('dark page', async () => {
+    expectHealthy(await load('dark.html'), 2);
+  });
+
+  it('right-to-left page: our English content stays left-to-right', async () => {
+    const probe = await load('rtl.html');
+    expectHealthy(probe, 2);
+    expect(probe.root).to.deep.equal({lang: 'en', dir: 'ltr'});
+  });
+
+  it('classic script included twice plus the module once', async () => {
+    const probe = await load('twice.html');
+    expectHealthy(probe, 2);
+    expect(probe.jsonLd, 'still one FAQPage').to.equal(1);
+  });
+
+  it('WordPress classic editor output (<p> and <br /> around the embed)', async () => {
+    expectHealthy(await load('wordpress-classic.html'), 1);
+  });
+
+  it('100 instances on one page', async () => {
+    expectHealthy(await load('many.html'), 100);
+  });
+
+  for (const page of ['reset.html', 'bootstrap.html', 'rtl.html']) {
+    it(`reflows at 320 px without horizontal scrolling: ${page}`, async () => {
+      const probe = await load(page, 320);
+      expect(probe.pageOverflowsX).to.be.false;
+      expect(probe.toggled).to.be.true;
+    });
+  }
+});

@@ -1,0 +1,24 @@
+// Types for the framework modules the framework checks import by URL or by file path.
+// (A script file, not a module: these `declare module` blocks declare, not augment.)
+
+/** React 19, react-dom and @lit/react, bundled by build/wtr-framework-bundles.mjs. */
+declare module '/__frameworks__/react.js' {
+  import type * as ReactNamespace from 'react';
+
+  export const React: typeof ReactNamespace;
+  export {createElement, Fragment, useState, useRef, useEffect, useCallback} from 'react';
+  export {createComponent} from '@lit/react';
+
+  // react-dom has no types installed: the two calls the tests use.
+  export interface Root {
+    render(children: ReactNamespace.ReactNode): void;
+    unmount(): void;
+  }
+  export function createRoot(container: Element | DocumentFragment): Root;
+  export function flushSync<R>(fn: () => R): R;
+}
+
+/** Vue's self-contained browser build (runtime + template compiler): the same API as `vue`. */
+declare module 'vue/dist/vue.esm-browser.prod.js' {
+  export * from 'vue';
+}
