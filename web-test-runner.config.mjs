@@ -6,6 +6,8 @@ import {miliaContent} from './build/content/rollup-plugin.mjs';
 import {BROWSERS, CHROMIUM_ARGS, selectedBrowsers} from './build/browsers.mjs';
 import {summaryReporter} from './build/summary-reporter.mjs';
 import {STRICT_CSP} from './build/csp.mjs';
+import {mediaFeaturesPlugin} from './build/wtr-media-features.mjs';
+import {frameworkBundles} from './build/wtr-framework-bundles.mjs';
 import {webkitGtkLauncher} from './build/webkitgtk-launcher.mjs';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
@@ -22,7 +24,7 @@ export default {
   // Lit's production build, as sites get it (no dev-mode console noise).
   nodeResolve: {exportConditions: ['production']},
   // The same content plugin as `rollup -c`: tests see exactly what ships, with no build step.
-  plugins: [fromRollup(miliaContent)(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'})],
+  plugins: [fromRollup(miliaContent)(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'}), mediaFeaturesPlugin(), frameworkBundles()],
   browsers: selectedBrowsers().filter((name) => launchers[name]).map((name) => launchers[name]()),
   // Fixture pages named csp-*.html are served with the strict policy sites may use.
   middleware: [

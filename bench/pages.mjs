@@ -65,7 +65,9 @@ ${body}
 </html>
 `;
 
-// performance.now() is relative to timeOrigin, i.e. navigation start.
+// performance.now() is relative to timeOrigin, i.e. navigation start. `__frame` (secondary):
+// when the task after the next animation frame runs, i.e. once that frame was painted.
+const NEXT_FRAME = `requestAnimationFrame(() => setTimeout(() => (window.__frame = performance.now())));`;
 const OURS_DONE = `<script type="module">
 await customElements.whenDefined('milia-info');
 window.__defined = performance.now();
@@ -75,12 +77,14 @@ if (els.some((el) => !el.shadowRoot || !el.shadowRoot.querySelector('.footer')))
 document.body.offsetHeight;
 performance.mark('bench-done');
 window.__done = performance.now();
+${NEXT_FRAME}
 </script>`;
 
 const NATIVE_DONE = `<script>
 document.body.offsetHeight;
 performance.mark('bench-done');
 window.__done = performance.now();
+${NEXT_FRAME}
 </script>`;
 
 /**

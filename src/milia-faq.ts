@@ -25,10 +25,10 @@ export type {MiliaToggleDetail} from './internal/accordion-element.js';
  * @csspart footer - Review dates, sources and the disclaimer.
  *
  * @cssprop [--milia-font-family=inherit] - Font of all text.
- * @cssprop [--milia-font-size=inherit] - Base font size.
+ * @cssprop [--milia-font-size=1em] - Base font size.
  * @cssprop [--milia-line-height=1.5] - Line height of body text.
- * @cssprop [--milia-color-text=currentColor] - Text colour.
- * @cssprop [--milia-color-muted=currentColor] - Footer text colour.
+ * @cssprop [--milia-color-text=inherit] - Text colour.
+ * @cssprop [--milia-color-muted=inherit] - Footer text colour.
  * @cssprop [--milia-color-accent=currentColor] - Links, icons and the show-all control.
  * @cssprop [--milia-color-surface=transparent] - Background of each question.
  * @cssprop [--milia-color-border=color-mix(in srgb, currentColor 40%, transparent)] - Lines between questions.

@@ -44,6 +44,8 @@ const HEADINGS: Record<number, Heading> = {
 };
 const DEFAULT_HEADING_LEVEL = 2;
 
+const idsOf = (items: ContentItem[]) => items.map((item) => item.id);
+
 
 /**
  * The WAI-ARIA APG accordion, once, for every milia element: heading > button with
@@ -101,7 +103,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
 
   /** Opens every shown item (in `single` mode only the first). */
   expandAll(): void {
-    const ids = this.__items.map((item) => item.id);
+    const ids = idsOf(this.__items);
     this.__setOpen(new Set(this.single ? ids.slice(0, 1) : ids));
   }
 
@@ -117,7 +119,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   toggle(id: string, force?: boolean): boolean {
     const key = String(id).toLowerCase();
     if (!this.__items.some((item) => item.id === key)) {
-      warnInvalid(this, `toggle("${id}")`, id, 'nothing changes', this.__ids(this.__items));
+      warnInvalid(this, `toggle("${id}")`, [id], 'nothing changes', idsOf(this.__items));
       return false;
     }
     const open = force ?? !this.__openIds.has(key);
@@ -154,6 +156,13 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // CMS editors write single="false" expecting "off"; HTML reads any value as "on".
+    for (const name of ['single', 'structured-data']) {
+      const value = this.getAttribute(name);
+      if (value && /^\s*(false|no|off|0)\s*$/i.test(value)) {
+        warnOnce(this, `${name}="${value}" is still on: remove the attribute to turn it off.`);
+      }
+    }
     if (!this.hasUpdated || changed.has('ownLang' as keyof AccordionElement)) this.__resolveLocale();
     if (!this.__locale) return;
     this.__items = this.__pickItems(this.__locale[this.__config.kind]);
@@ -181,7 +190,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const own = this.ownLang?.trim();
     const requested = own ? matchLanguage(own) : null;
     if (own && !requested) {
-      warnInvalid(this, `lang="${own}"`, own, 'showing English', languages);
+      warnInvalid(this, `lang="${own}"`, [own], 'showing English', languages);
     }
     // An unsupported language inherited from the page (a French site) is not the site
     // owner's request for us, so it falls back to English without a warning.
@@ -212,26 +221,24 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
 
   /**
    * Splits a space-separated id list, case-insensitively, dropping duplicates. Ids that are
-   * not among `valid` are warned about (once each) and skipped, so the valid rest still works.
+   * not among `valid` are skipped, with one warning for the value, so the valid rest works.
    */
   private __parseIds(attribute: string, raw: string | null, valid: ContentItem[]): string[] {
     const ids: string[] = [];
+    const unknown: string[] = [];
     for (const token of (raw ?? '').toLowerCase().split(/\s+/)) {
-      if (!token || ids.includes(token)) continue;
-      if (valid.some((item) => item.id === token)) ids.push(token);
-      else warnInvalid(this, `${attribute}="${raw}"`, token, 'skipping it', this.__ids(valid));
+      if (token && !ids.includes(token)) (valid.some((item) => item.id === token) ? ids : unknown).push(token);
     }
+    if (unknown.length) warnInvalid(this, `${attribute}="${raw}"`, unknown, 'skipped', idsOf(valid));
     return ids;
   }
-
-  private __ids = (items: ContentItem[]) => items.map((item) => item.id);
 
   private __parseExpanded(): Set<string> {
     const raw = this.expanded;
     const value = raw?.trim().toLowerCase();
     if (raw == null || value === 'none') return new Set();
     let ids =
-      value === '' || value === 'all' ? this.__ids(this.__items) : this.__parseIds('expanded', raw, this.__items);
+      value === '' || value === 'all' ? idsOf(this.__items) : this.__parseIds('expanded', raw, this.__items);
     if (this.single && ids.length > 1) {
       warnOnce(this, `expanded="${raw}": with "single" only one opens; opening "${ids[0]}".`);
       ids = ids.slice(0, 1);
@@ -244,7 +251,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     // Number() trims spaces; "", "2.5", "seven" and 7 find no template.
     const heading = HEADINGS[raw == null ? DEFAULT_HEADING_LEVEL : Number(raw)];
     if (heading) return heading;
-    warnInvalid(this, `heading-level="${raw}"`, raw, `using ${DEFAULT_HEADING_LEVEL}`, [2, 3, 4, 5, 6]);
+    warnInvalid(this, `heading-level="${raw}"`, [raw], `using ${DEFAULT_HEADING_LEVEL}`, [2, 3, 4, 5, 6]);
     return HEADINGS[DEFAULT_HEADING_LEVEL];
   }
 
@@ -252,7 +259,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
 
   /** Drops open ids of items that are no longer shown (the list attribute changed). */
   private __pruneOpen(): void {
-    const shown = new Set(this.__items.map((item) => item.id));
+    const shown = new Set(idsOf(this.__items));
     if ([...this.__openIds].some((id) => !shown.has(id))) {
       this.__setOpen(new Set([...this.__openIds].filter((id) => shown.has(id))), false);
     }

@@ -18,7 +18,6 @@ export const accordionStyles = css`
   /* Resets what a host page may have set on the element itself and that would be inherited
      (uppercase, letter-spacing, centring...), while keeping the host's font and colour. */
   .root {
-    display: block;
     font-family: var(--milia-font-family, inherit);
     font-size: var(--milia-font-size, 1em);
     font-style: normal;

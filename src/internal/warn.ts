@@ -13,11 +13,13 @@ export function warnOnce(element: Element, message: string): void {
   console.warn(`milia-widgets: <${element.localName}> ${message}`);
 }
 
+const quoted = (values: readonly unknown[]) => values.map((v) => `"${v}"`).join(', ');
+
 /**
  * The one shape of configuration warning, so that every message names the setting, the bad
- * value, what happens instead and the valid values:
- * `<milia-info> sections="overview pimples": "pimples" is not valid; skipping it. Valid: "overview", ...`
+ * value(s), what happens instead and the valid values; one message per setting and value:
+ * `<milia-info> sections="overview pimples": not valid: "pimples"; skipped. Valid: "overview", ...`
  */
-export function warnInvalid(element: Element, setting: string, bad: unknown, outcome: string, valid: readonly unknown[]): void {
-  warnOnce(element, `${setting}: "${bad}" is not valid; ${outcome}. Valid: ${valid.map((v) => `"${v}"`).join(', ')}.`);
+export function warnInvalid(element: Element, setting: string, bad: unknown[], outcome: string, valid: readonly unknown[]): void {
+  warnOnce(element, `${setting}: not valid: ${quoted(bad)}; ${outcome}. Valid: ${quoted(valid)}.`);
 }

@@ -37,7 +37,7 @@ describe('bad input gets one clear warning, never a crash', () => {
     const el = await render<MiliaInfo>(html`<milia-info expanded="causes zits"></milia-info>`);
     expect(openIds(el)).to.deep.equal(['causes']);
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.match(/expanded="causes zits": "zits" is not valid; skipping it\. Valid: .*"causes"/);
+    expect(warnings.messages[0]).to.match(/expanded="causes zits": not valid: "zits"; skipped\. Valid: .*"causes"/);
   });
 
   it('heading-level out of range or not a number: one warning naming the value and 2..6; uses h2', async () => {
@@ -67,5 +67,78 @@ describe('bad input gets one clear warning, never a crash', () => {
   it('registering the element a second time does not throw and keeps the first definition', () => {
     expect(() => defineOnce('milia-info', class extends HTMLElement {})).not.to.throw();
     expect(customElements.get('milia-info')).to.equal(MiliaInfo);
+  });
+});
+
+/**
+ * Every attribute of both elements with the kinds of wrong values CMS editors and scripts
+ * produce. Each must render, never throw, never turn the value into markup, and log at most
+ * one warning per element and bad value.
+ */
+describe('bad values in every attribute, both elements', () => {
+  const HOSTILE = '<img src=x onerror="window.__injected=1">';
+  const CASES: Record<string, string[]> = {
+    list: ['', '   ', 'OVERVIEW', '  overview   causes  ', 'overview overview', '42', '["overview"]', '{"a":1}', HOSTILE, 'overview pimples zits'],
+    expanded: ['', 'ALL', ' None ', '7', '["all"]', HOSTILE, 'overview nope', 'true'],
+    'heading-level': ['', '0', '1', '7', '-2', '2.5', 'two', '[3]', '{"level":3}', HOSTILE, ' 3 '],
+    single: ['', 'false', 'FALSE', 'single', HOSTILE],
+    lang: ['', 'xx', 'EN', 'es_MX', '{"lang":"es"}', HOSTILE, '123'],
+    'structured-data': ['', 'false', 'yes', HOSTILE],
+  };
+
+  for (const tag of ['milia-info', 'milia-faq']) {
+    const listAttribute = tag === 'milia-info' ? 'sections' : 'questions';
+    for (const [key, values] of Object.entries(CASES)) {
+      if (key === 'structured-data' && tag !== 'milia-faq') continue;
+      const attribute = key === 'list' ? listAttribute : key;
+      it(`<${tag} ${attribute}>: ${values.length} wrong values`, async () => {
+        for (const value of values) {
+          const warnings = recordWarnings();
+          const errors: string[] = [];
+          const onError = (event: ErrorEvent) => errors.push(event.message);
+          addEventListener('error', onError);
+          try {
+            const el = document.createElement(tag) as MiliaInfo;
+            el.setAttribute(attribute, value);
+            document.body.append(el);
+            await el.updateComplete;
+            el.requestUpdate();
+            await el.updateComplete;
+            const label = `${attribute}="${value}"`;
+            expect(errors, label).to.deep.equal([]);
+            expect(toggles(el).length, `${label} still renders`).to.be.greaterThan(0);
+            expect(shadow(el).querySelector('img, script, b'), `${label} adds no markup`).to.be.null;
+            expect((window as {__injected?: number}).__injected, label).to.be.undefined;
+            expect(warnings.messages.length, `${label}: ${warnings.messages.join(' | ')}`).to.be.at.most(1);
+            if (warnings.messages.length) expect(warnings.messages[0], label).to.include(`${attribute}="${value}"`);
+            el.remove();
+          } finally {
+            removeEventListener('error', onError);
+            warnings.restore();
+          }
+        }
+      });
+    }
+  }
+
+  it('boolean attributes written ="false" warn that they are still on', async () => {
+    const warnings = recordWarnings();
+    try {
+      await render<MiliaInfo>(html`<milia-info single="false"></milia-info>`);
+      expect(warnings.messages).to.have.length(1);
+      expect(warnings.messages[0]).to.match(/single="false" is still on/);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('valid-but-odd values do not warn: mixed case, extra spaces, region tags', async () => {
+    const warnings = recordWarnings();
+    try {
+      await render<MiliaInfo>(html`<milia-info sections=" OVERVIEW  Causes " expanded=" ALL " heading-level=" 3 " lang="EN-gb"></milia-info>`);
+      expect(warnings.messages).to.deep.equal([]);
+    } finally {
+      warnings.restore();
+    }
   });
 });

@@ -1,38 +1,11 @@
 import {expect, html} from '@open-wc/testing';
-import {emulateMedia} from '@web/test-runner-commands';
 import '../../src/index.js';
 import type {MiliaInfo} from '../../src/milia-info.js';
 import {isOpen, panels, recordToggles, render, toggles} from './helpers.js';
+import {PRINT, emulationNote, underMedia} from './media.js';
 
 /** Chromium and Firefox 139+ fire beforematch and render hidden="until-found"; older engines treat it as plain hidden. */
 const supportsUntilFound = 'onbeforematch' in HTMLElement.prototype;
-/** Only Chromium's DevTools protocol can switch the page to print media from a test. */
-const canEmulatePrint = navigator.userAgent.includes('Chrome/');
-
-/**
- * Shows the element as it prints. Where the engine cannot emulate print media, the
- * element's own `@media print` rules are copied into a screen stylesheet instead, so the
- * same rules are still exercised by this engine's style engine.
- */
-async function printView(el: MiliaInfo): Promise<() => Promise<void>> {
-  if (canEmulatePrint) {
-    await emulateMedia({media: 'print'});
-    return () => emulateMedia({media: 'screen'});
-  }
-  const root = el.shadowRoot!;
-  const printRules = root.adoptedStyleSheets
-    .flatMap((sheet) => [...sheet.cssRules])
-    .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText === 'print')
-    .flatMap((rule) => [...rule.cssRules].map((r) => r.cssText));
-  expect(printRules.length, 'the element has print rules').to.be.greaterThan(0);
-  const asScreen = new CSSStyleSheet();
-  asScreen.replaceSync(printRules.join('\n'));
-  const before = [...root.adoptedStyleSheets];
-  root.adoptedStyleSheets = [...before, asScreen];
-  return async () => {
-    root.adoptedStyleSheets = before;
-  };
-}
 
 describe('find-in-page and print', () => {
   it('collapsed panels use hidden="until-found" and open on beforematch, with an event', async () => {
@@ -67,9 +40,9 @@ describe('find-in-page and print', () => {
     }
   );
 
-  it(`prints every section expanded, without the controls${canEmulatePrint ? '' : ' (print rules applied as screen: no print emulation in this engine)'}`, async () => {
+  it(`prints every section expanded, without the controls${emulationNote}`, async () => {
     const el = await render<MiliaInfo>(html`<milia-info></milia-info>`);
-    const restore = await printView(el);
+    const restore = await underMedia(el, PRINT);
     try {
       for (const panel of panels(el)) {
         expect(getComputedStyle(panel).display, 'panel shows in print').not.to.equal('none');

@@ -4,15 +4,26 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync, existsSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
 import {gzipSync} from 'node:zlib';
 
 const BUDGET_GZIP = 14 * 1024; // dist/milia-widgets.js with all English content and both elements
-const gzipSize = (file) => gzipSync(readFileSync(file), {level: 9}).length;
+
+/**
+ * Bytes after `gzip -9`, the measurement the project's own checks use (GNU gzip is in every
+ * Debian base system). zlib at level 9 packs this file some 70 bytes larger; both figures are
+ * printed so a change that only fits one of them is visible.
+ */
+function gzipSizes(file) {
+  const cli = spawnSync('gzip', ['-9c', file], {maxBuffer: 1 << 26});
+  const zlib = gzipSync(readFileSync(file), {level: 9}).length;
+  return {gzip: cli.status === 0 ? cli.stdout.length : zlib, zlib};
+}
 
 test('dist/milia-widgets.js is at most 14 KiB gzip', (t) => {
-  const size = gzipSize('dist/milia-widgets.js');
-  t.diagnostic(`dist/milia-widgets.js: ${size} B gzip (budget ${BUDGET_GZIP}, goal 12288)`);
-  assert.ok(size <= BUDGET_GZIP, `${size} B gzip is over the ${BUDGET_GZIP} B budget`);
+  const {gzip, zlib} = gzipSizes('dist/milia-widgets.js');
+  t.diagnostic(`dist/milia-widgets.js: ${gzip} B gzip -9 (zlib level 9: ${zlib} B); budget ${BUDGET_GZIP}, goal 12288`);
+  assert.ok(gzip <= BUDGET_GZIP, `${gzip} B gzip is over the ${BUDGET_GZIP} B budget`);
 });
 
 test('the main module holds all English content and both elements, and imports nothing at start', () => {

@@ -1,8 +1,12 @@
 // Types for the framework modules the framework checks import by URL or by file path.
 // (A script file, not a module: these `declare module` blocks declare, not augment.)
 
-/** React 19, react-dom and @lit/react, bundled by build/wtr-framework-bundles.mjs. */
-declare module '/__frameworks__/react.js' {
+/**
+ * React 19, react-dom and @lit/react, bundled by build/wtr-framework-bundles.mjs and imported
+ * as `/__frameworks__/react.js`. (TypeScript matches a root-relative import against a pattern
+ * but never against an exact ambient name, hence the `*`.)
+ */
+declare module '*/__frameworks__/react.js' {
   import type * as ReactNamespace from 'react';
 
   export const React: typeof ReactNamespace;

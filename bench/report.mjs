@@ -1,0 +1,96 @@
+// Markdown tables from the results object.
+import {PHASES} from './trace.mjs';
+
+export const RENDER_BUDGET = 1.5;
+
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map((h, i) => (i ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const int = (n) => Math.round(n).toLocaleString('en-US');
+const ms = (n) => n.toFixed(1);
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const range = (s) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
+
+export function sizeTable(sizes) {
+  return table(
+    ['File', 'What', 'Raw', 'gzip', 'brotli'],
+    sizes.rows.map((r) => [`\`${r.file}\``, r.role, int(r.raw), int(r.gzip), int(r.brotli)])
+  );
+}
+
+export function renderTable(render, runs) {
+  const rows = Object.entries(render).map(([n, r]) => [
+    n,
+    range(r.ours),
+    range(r.native),
+    `**${r.ratio.toFixed(2)}×**`,
+    n === '100' ? (r.ratio <= RENDER_BUDGET ? 'met' : '**over**') : '–',
+    `${ms(r.nextFrame.ours.median)} / ${ms(r.nextFrame.native.median)} (${r.nextFrame.ratio.toFixed(2)}×)`,
+  ]);
+  const ns = Object.keys(render).map(Number).sort((a, b) => a - b);
+  const [lo, hi] = [ns.at(-2), ns.at(-1)];
+  const slope = (side) => (render[hi][side].median - render[lo][side].median) / (hi - lo);
+  const first = render[ns[0]];
+  return (
+    table(['N', '`<milia-info>` ms', 'native `<details>` ms', 'ours / native', `budget ≤ ${RENDER_BUDGET}×`, 'until next frame painted, ours / native'], rows) +
+    `\n\nMedian (min–max) of ${runs} loads per side: navigation start until every element has rendered and a forced layout ran. ` +
+    `Each further element costs ${ms(slope('ours'))} ms against ${ms(slope('native'))} ms native (N = ${lo} → ${hi}); ` +
+    `at N = ${ns[0]} ours takes ${ms(first.ours.median - first.native.median)} ms more (module fetch, compile, first render).`
+  );
+}
+
+export function memoryTable(memory) {
+  const row = (label, m) => [
+    label,
+    `${(m.JSHeapUsedSize / 1048576).toFixed(2)} MiB`,
+    int(m.Nodes),
+    `${int(m.lightElements)} / ${int(m.shadowElements)}`,
+    int(m.JSEventListeners),
+    int(m.textChars),
+  ];
+  return table(
+    ['N = 100', 'JS heap used', 'DOM nodes (CDP)', 'elements light / shadow', 'event listeners', 'text chars'],
+    [row('`<milia-info>`', memory.ours), row('native `<details>`', memory.native)]
+  ) + '\n\nAfter `HeapProfiler.collectGarbage`; DOM nodes is CDP `Nodes` for the renderer (elements, text and comment nodes, shadow trees included).';
+}
+
+export function demoTable(cls, lighthouse) {
+  const c = (v) => v.sum.median.toFixed(4);
+  return table(
+    ['Demo page', 'CLS desktop', 'CLS mobile', 'Lighthouse performance', 'accessibility', 'best practices', 'SEO'],
+    [[
+      '`demo/index.html`',
+      c(cls.desktop),
+      c(cls.mobile),
+      lighthouse.scores.performance,
+      lighthouse.scores.accessibility,
+      lighthouse.scores['best-practices'],
+      lighthouse.scores.seo,
+    ]]
+  ) + `\n\nCLS: sum of layout shifts without recent input, median of ${cls.desktop.sum.runs.length} loads at ${cls.desktop.viewport.width}×${cls.desktop.viewport.height} and ${cls.mobile.viewport.width}×${cls.mobile.viewport.height}. Lighthouse ${lighthouse.lighthouseVersion}, ${lighthouse.formFactor}, ${lighthouse.throttlingMethod} throttling; Lighthouse's own CLS ${lighthouse.metrics['cumulative-layout-shift']?.toFixed(4)}.`;
+}
+
+export function phaseTable(traces) {
+  const {ours, native} = traces;
+  const rows = [...PHASES.map(([p]) => p), 'Other'].map((p) => [p, ms(ours.byPhase[p] ?? 0), ms(native.byPhase[p] ?? 0), ms((ours.byPhase[p] ?? 0) - (native.byPhase[p] ?? 0))]);
+  rows.push(['**Main thread busy**', ms(ours.mainThreadBusyMs), ms(native.mainThreadBusyMs), ms(ours.mainThreadBusyMs - native.mainThreadBusyMs)]);
+  rows.push(['Navigation start → done (traced)', ms(ours.windowMs), ms(native.windowMs), ms(ours.windowMs - native.windowMs)]);
+  return table(['N = 100, main-thread self time, ms', '`<milia-info>`', 'native', 'difference'], rows) +
+    `\n\nMedian of ${ours.loads} traced loads per side (tracing and the sampling profiler slow pages down; compare phases, not totals with the table above).`;
+}
+
+export function topTable(byX, count, label) {
+  const top = Object.entries(byX).sort((a, b) => b[1] - a[1]).slice(0, count);
+  return table([label, 'ms'], top.map(([name, t]) => [name.length > 110 ? `${name.slice(0, 107)}…` : name, ms(t)]));
+}
+
+/** The comparison of two event tables, largest differences first. */
+export function eventDiffTable(traces, count) {
+  const {ours, native} = traces;
+  const names = new Set([...Object.keys(ours.byEvent), ...Object.keys(native.byEvent)]);
+  const rows = [...names]
+    .map((n) => [n, ours.byEvent[n] ?? 0, native.byEvent[n] ?? 0])
+    .sort((a, b) => Math.max(b[1], b[2]) - Math.max(a[1], a[2]))
+    .slice(0, count)
+    .map(([n, o, t]) => [n, ms(o), ms(t)]);
+  return table(['Trace event (self time)', '`<milia-info>` ms', 'native ms'], rows);
+}
