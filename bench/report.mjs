@@ -54,19 +54,24 @@ export function memoryTable(memory) {
 }
 
 export function demoTable(cls, lighthouse) {
-  const c = (v) => v.sum.median.toFixed(4);
-  return table(
-    ['Demo page', 'CLS desktop', 'CLS mobile', 'Lighthouse performance', 'accessibility', 'best practices', 'SEO'],
-    [[
-      '`demo/index.html`',
-      c(cls.desktop),
-      c(cls.mobile),
-      lighthouse.scores.performance,
-      lighthouse.scores.accessibility,
-      lighthouse.scores['best-practices'],
-      lighthouse.scores.seo,
-    ]]
-  ) + `\n\nCLS: sum of layout shifts without recent input, median of ${cls.desktop.sum.runs.length} loads at ${cls.desktop.viewport.width}×${cls.desktop.viewport.height} and ${cls.mobile.viewport.width}×${cls.mobile.viewport.height}. Lighthouse ${lighthouse.lighthouseVersion}, ${lighthouse.formFactor}, ${lighthouse.throttlingMethod} throttling; Lighthouse's own CLS ${lighthouse.metrics['cumulative-layout-shift']?.toFixed(4)}.`;
+  const c = (key) => {
+    const {median, min, max} = cls[key].sum;
+    return min === max ? median.toFixed(3) : `${median.toFixed(3)} (${min.toFixed(3)}–${max.toFixed(3)})`;
+  };
+  const l = lighthouse?.scores;
+  const lhNote = lighthouse
+    ? `Lighthouse ${lighthouse.lighthouseVersion}, ${lighthouse.formFactor}, ${lighthouse.throttlingMethod} throttling; its own CLS ${lighthouse.metrics['cumulative-layout-shift']?.toFixed(3)}.`
+    : 'Lighthouse skipped (BENCH_LIGHTHOUSE=0).';
+  return (
+    table(
+      ['`demo/index.html`', 'CLS desktop', 'CLS mobile', 'Lighthouse performance', 'accessibility', 'best practices', 'SEO'],
+      [
+        ['localhost', c('desktop localhost'), c('mobile localhost'), l?.performance ?? '–', l?.accessibility ?? '–', l?.['best-practices'] ?? '–', l?.seo ?? '–'],
+        ['throttled (150 ms RTT, 1.6 Mbit/s, 4× CPU)', c('desktop throttled'), c('mobile throttled'), '', '', '', ''],
+      ]
+    ) +
+    `\n\nCLS: sum of layout shifts without recent input, median (min–max) of ${cls['desktop localhost'].sum.runs.length} loads, at ${cls['desktop localhost'].viewport.width}×${cls['desktop localhost'].viewport.height} and ${cls['mobile localhost'].viewport.width}×${cls['mobile localhost'].viewport.height}. ${lhNote}`
+  );
 }
 
 export function phaseTable(traces) {

@@ -112,7 +112,7 @@ const readme = [
   '',
   memoryTable(results.memory),
   '',
-  results.lighthouse ? demoTable(results.cls, results.lighthouse) : '(Lighthouse skipped: BENCH_LIGHTHOUSE=0)',
+  demoTable(results.cls, results.lighthouse),
   '',
   phaseTable(results.trace),
   '',
