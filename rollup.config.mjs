@@ -22,6 +22,9 @@ const chunkFileNames = (chunk) => {
   return lang ? `milia-widgets.${lang}.js` : 'milia-widgets-[name]-[hash].js';
 };
 
+/** Lit stays a dependency of the npm build, so an app that uses Lit too loads it once. */
+const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id);
+
 export default [
   {
     input: 'src/index.ts',
@@ -34,5 +37,13 @@ export default [
     input: 'src/index.ts',
     output: {file: 'dist/milia-widgets.iife.js', format: 'iife', name: 'MiliaWidgets', inlineDynamicImports: true},
     plugins: [...plugins(), printIntegrity()],
+  },
+  {
+    // The npm package: one file per entry (`milia-widgets`, `milia-widgets/milia-info.js`,
+    // `milia-widgets/milia-faq.js`), shared code in chunks, Lit imported from the app's copy.
+    input: {index: 'src/index.ts', 'milia-info': 'src/entries/milia-info.ts', 'milia-faq': 'src/entries/milia-faq.ts'},
+    external: isLit,
+    output: {dir: 'dist/npm', format: 'es', chunkFileNames},
+    plugins: plugins(),
   },
 ];

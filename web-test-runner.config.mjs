@@ -15,7 +15,10 @@ import {webkitGtkLauncher} from './build/webkitgtk-launcher.mjs';
 const launchers = {
   chromium: () => chromeLauncher({launchOptions: {executablePath: BROWSERS.chromium.path, headless: true, args: CHROMIUM_ARGS}}),
   firefox: () =>
-    chromeLauncher({puppeteer: puppeteerCore, launchOptions: {browser: 'firefox', executablePath: BROWSERS.firefox.path, headless: true}}),
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {browser: 'firefox', executablePath: BROWSERS.firefox.path, headless: true},
+    }),
   webkit: () => webkitGtkLauncher(),
 };
 
@@ -24,8 +27,15 @@ export default {
   // Lit's production build, as sites get it (no dev-mode console noise).
   nodeResolve: {exportConditions: ['production']},
   // The same content plugin as `rollup -c`: tests see exactly what ships, with no build step.
-  plugins: [fromRollup(miliaContent)(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'}), mediaFeaturesPlugin(), frameworkBundles()],
-  browsers: selectedBrowsers().filter((name) => launchers[name]).map((name) => launchers[name]()),
+  plugins: [
+    fromRollup(miliaContent)(),
+    esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'}),
+    mediaFeaturesPlugin(),
+    frameworkBundles(),
+  ],
+  browsers: selectedBrowsers()
+    .filter((name) => launchers[name])
+    .map((name) => launchers[name]()),
   // Fixture pages named csp-*.html are served with the strict policy sites may use.
   middleware: [
     async (context, next) => {

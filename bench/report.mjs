@@ -48,7 +48,7 @@ export function memoryTable(memory) {
     int(m.textChars),
   ];
   return table(
-    ['N = 100', 'JS heap used', 'DOM nodes (CDP)', 'elements light / shadow', 'event listeners', 'text chars'],
+    ['N = 100', 'JS heap used', 'DOM nodes (CDP)', 'elements light / shadow', 'event listeners', 'text chars (no whitespace)'],
     [row('`<milia-info>`', memory.ours), row('native `<details>`', memory.native)]
   ) + '\n\nAfter `HeapProfiler.collectGarbage`; DOM nodes is CDP `Nodes` for the renderer (elements, text and comment nodes, shadow trees included).';
 }

@@ -1,24 +1,29 @@
-// From ../shared/recipes (tried on this machine kind); kept as is apart from this line.
+// From ../shared/recipes (tried on this machine kind); kept as is apart from this line and lint fixes.
 // WebKitGTK (MiniBrowser) launcher for @web/test-runner, via WebKitWebDriver + webdriverio.
 // Spawns Xvfb (only if $DISPLAY is unset) and WebKitWebDriver on a free port, and stops them at the end.
 // Debian: apt-get install webkit2gtk-driver xvfb   (MiniBrowser ships in libwebkit2gtk-4.1-0)
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { existsSync } from 'node:fs';
-import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { PNG } from 'pngjs';
+import {spawn} from 'node:child_process';
+import {createServer} from 'node:net';
+import {existsSync} from 'node:fs';
+import {WebdriverLauncher} from '@web/test-runner-webdriver';
+import {PNG} from 'pngjs';
 
 const findMiniBrowser = () =>
-  ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-   '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser']
-    .find((p) => existsSync(p));
+  [
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser',
+    '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
+  ].find((p) => existsSync(p));
 
 const freePort = () =>
   new Promise((resolve, reject) => {
-    const srv = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
+    const srv = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const {port} = srv.address();
+        srv.close(() => resolve(port));
+      });
   });
 
 async function waitForDriver(port, timeoutMs = 15000) {
@@ -27,7 +32,9 @@ async function waitForDriver(port, timeoutMs = 15000) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/status`);
       if (res.ok) return;
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`WebKitWebDriver did not come up on port ${port}`);
@@ -44,13 +51,13 @@ function startXvfb() {
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited early (${code})`)));
     xvfb.stdio[3].on('data', (d) => {
       buf += d;
-      if (buf.includes('\n')) resolve({ proc: xvfb, display: `:${buf.trim()}` });
+      if (buf.includes('\n')) resolve({proc: xvfb, display: `:${buf.trim()}`});
     });
   });
 }
 
 export class WebKitGtkLauncher extends WebdriverLauncher {
-  constructor({ binary = findMiniBrowser(), args = ['--automation'], driver = 'WebKitWebDriver', xvfb } = {}) {
+  constructor({binary = findMiniBrowser(), args = ['--automation'], driver = 'WebKitWebDriver', xvfb} = {}) {
     super({
       hostname: '127.0.0.1',
       port: 0, // set in initialize()
@@ -61,7 +68,7 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
         // webdriverio 9 asks for WebDriver BiDi (webSocketUrl) by default; WebKitWebDriver 2.50
         // then answers "Failed to match capabilities". Force classic WebDriver:
         'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary, args },
+        'webkitgtk:browserOptions': {binary, args},
       },
     });
     this.driverBin = driver;
@@ -70,20 +77,20 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
   }
 
   async initialize(config, testFiles) {
-    const env = { ...process.env };
+    const env = {...process.env};
     if (this.useXvfb) {
-      const { proc, display } = await startXvfb();
+      const {proc, display} = await startXvfb();
       this.children.push(proc);
       env.DISPLAY = display;
     }
     const port = await freePort();
-    const drv = spawn(this.driverBin, [`--port=${port}`], { env, stdio: 'ignore' });
+    const drv = spawn(this.driverBin, [`--port=${port}`], {env, stdio: 'ignore'});
     this.children.push(drv);
     process.once('exit', () => this.killChildren());
     await waitForDriver(port);
     this.options.port = port;
     // One top-level page per test file (SessionManager) instead of iframes: more realistic focus/keyboard.
-    await super.initialize({ ...config, concurrency: 1 }, testFiles);
+    await super.initialize({...config, concurrency: 1}, testFiles);
     this.name = 'WebKit'; // also the folder name for visual-regression baselines
   }
 
@@ -94,14 +101,14 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
       `const el = (function () { ${locator} })();
        const r = el.getBoundingClientRect();
        return { x: r.left, y: r.top, w: r.width, h: r.height, dpr: window.devicePixelRatio || 1 };`,
-      [],
+      []
     );
     const full = PNG.sync.read(Buffer.from(await this.driver.takeScreenshot(), 'base64'));
     const x = Math.max(0, Math.round(rect.x * rect.dpr));
     const y = Math.max(0, Math.round(rect.y * rect.dpr));
     const w = Math.min(full.width - x, Math.round(rect.w * rect.dpr));
     const h = Math.min(full.height - y, Math.round(rect.h * rect.dpr));
-    const out = new PNG({ width: w, height: h });
+    const out = new PNG({width: w, height: h});
     PNG.bitblt(full, out, x, y, w, h, 0, 0);
     return PNG.sync.write(out);
   }
@@ -112,7 +119,11 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
   }
 
   async stop() {
-    try { await super.stop(); } finally { this.killChildren(); }
+    try {
+      await super.stop();
+    } finally {
+      this.killChildren();
+    }
   }
 }
 

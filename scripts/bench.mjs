@@ -70,7 +70,7 @@ try {
   log('memory at N = 100');
   results.memory = await measureMemory(browser, server.origin, pages[100]);
   const {ours, native} = results.memory;
-  results.memory.textMatches = Math.abs(ours.textChars - native.textChars) <= 0.01 * native.textChars;
+  results.memory.textMatches = ours.textChars === native.textChars;
 
   log(`traces at N = 100, ${TRACE_RUNS} per side`);
   results.trace = await measureTraces(browser, server.origin, pages[100], TRACE_RUNS, bundleSource);
@@ -142,7 +142,16 @@ const notes = [
   `- The native page is given the same text as \`<milia-info>\` renders: ${
     results.memory.textMatches ? 'checked' : '**MISMATCH**'
   } (${results.memory.ours.textChars} vs ${results.memory.native.textChars} characters of text at N = 100).`,
-  results.lighthouse ? `- Lighthouse reports: ${results.lighthouse.reports.join(', ')}; audits below 0.9: ${JSON.stringify(results.lighthouse.auditsBelow90)}` : '',
+  ...(results.lighthouse
+    ? [
+        `- Lighthouse metrics: ${Object.entries(results.lighthouse.metrics)
+          .map(([k, v]) => `${k} ${v === null ? '–' : k.includes('layout-shift') ? v.toFixed(3) : `${Math.round(v)} ms`}`)
+          .join(', ')}`,
+        `- Lighthouse audits scoring below 0.9: ${Object.entries(results.lighthouse.auditsBelow90)
+          .map(([cat, ids]) => `${cat}: ${ids.join(', ') || 'none'}`)
+          .join('; ')}. Reports: ${results.lighthouse.reports.join(', ')}`,
+      ]
+    : []),
   '',
   `**Budget: render at N = 100 within ${RENDER_BUDGET}× native \`<details>\`: ${results.budget.render100.met ? 'met' : 'NOT met'} (${r100.ratio.toFixed(2)}×).**`,
   '',

@@ -22,6 +22,11 @@ if ((await run('npm', ['run', '--silent', 'build'])) !== 0) {
   process.exit(1);
 }
 
+// Lint counts as one test: ESLint (typescript-eslint, eslint-plugin-lit), lit-analyzer's
+// template type checks and Prettier.
+const lintCode = await run('npm', ['run', '--silent', 'lint']);
+if (lintCode) console.error('\nLint failed (see above). `npm run format` fixes formatting.');
+
 const scratch = mkdtempSync(join(tmpdir(), 'milia-test-'));
 const nodeTap = join(scratch, 'node.tap');
 const browserSummary = join(scratch, 'browser.json');
@@ -43,11 +48,16 @@ const browserCode = await run(join('node_modules', '.bin', 'wtr'), [], {
 const browserTotals = jsonTotals(browserSummary);
 rmSync(scratch, {recursive: true, force: true});
 
-const passed = nodeTotals.passed + browserTotals.passed;
+const passed = nodeTotals.passed + browserTotals.passed + (lintCode ? 0 : 1);
 // A runner that failed without reporting a failure (crash, bad config) still counts as one.
 const failed =
-  nodeTotals.failed + browserTotals.failed + (nodeCode && !nodeTotals.failed ? 1 : 0) + (browserCode && !browserTotals.failed ? 1 : 0);
-console.log(`\nNode: ${nodeTotals.passed} passed, ${nodeTotals.failed} failed. Browsers (${browsers.join(', ')}): ${browserTotals.passed} passed, ${browserTotals.failed} failed.`);
+  nodeTotals.failed +
+  browserTotals.failed +
+  (nodeCode && !nodeTotals.failed ? 1 : 0) +
+  (browserCode && !browserTotals.failed ? 1 : 0);
+console.log(
+  `\nNode: ${nodeTotals.passed} passed, ${nodeTotals.failed} failed. Browsers (${browsers.join(', ')}): ${browserTotals.passed} passed, ${browserTotals.failed} failed.`
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 

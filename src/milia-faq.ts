@@ -3,12 +3,13 @@ import {AccordionElement, type AccordionConfig} from './internal/accordion-eleme
 import {defineOnce} from './internal/define.js';
 import {requestStructuredData, type StructuredDataSource} from './internal/structured-data.js';
 
-export type {MiliaToggleDetail} from './internal/accordion-element.js';
+export type {MiliaToggleDetail, MiliaToggleEvent} from './internal/accordion-element.js';
 
 /**
  * Frequently asked questions about milia, each answer in an expandable panel.
  *
  * @summary Milia FAQ as an accessible accordion, with optional FAQPage structured data.
+ * @tagname milia-faq
  *
  * @slot header - Content above the questions.
  * @slot footer - Content above our footer lines (the review dates, sources and disclaimer always stay).
@@ -38,7 +39,10 @@ export type {MiliaToggleDetail} from './internal/accordion-element.js';
  * @cssprop [--milia-scroll-margin=0px] - Space kept above a question scrolled to by a `#milia-<id>` link (for sticky headers).
  */
 export class MiliaFaq extends AccordionElement implements StructuredDataSource {
-  static override properties: PropertyDeclarations = {questions: {}, structuredData: {type: Boolean, attribute: 'structured-data'}};
+  static override properties: PropertyDeclarations = {
+    questions: {},
+    structuredData: {type: Boolean, attribute: 'structured-data'},
+  };
 
   /** Space-separated question ids to show, in that order; all questions when absent. */
   questions: string | null = null;

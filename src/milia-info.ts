@@ -2,12 +2,13 @@ import type {PropertyDeclarations} from 'lit';
 import {AccordionElement, type AccordionConfig} from './internal/accordion-element.js';
 import {defineOnce} from './internal/define.js';
 
-export type {MiliaToggleDetail} from './internal/accordion-element.js';
+export type {MiliaToggleDetail, MiliaToggleEvent} from './internal/accordion-element.js';
 
 /**
  * Plain-language information about milia as expandable sections.
  *
  * @summary The milia article as an accessible accordion.
+ * @tagname milia-info
  *
  * @slot header - Content above the sections, such as an introduction from the site.
  * @slot footer - Content above our footer lines (the review dates, sources and disclaimer always stay).

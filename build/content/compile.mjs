@@ -168,7 +168,7 @@ function compileFiles(root, files) {
         problems.add(show(join(folder, `${id}.md`)), 1, reason);
       }
     }
-    return items.sort((a, b) => a.order - b.order).map(({order, ...item}) => item);
+    return items.sort((a, b) => a.order - b.order).map(({order: _order, ...item}) => item);
   }
 }
 

@@ -15,6 +15,16 @@ export interface MiliaToggleDetail {
   expanded: boolean;
 }
 
+/** The `milia-toggle` event: one per item whose state changed, however it changed. */
+export type MiliaToggleEvent = CustomEvent<MiliaToggleDetail>;
+
+declare global {
+  // Types `addEventListener('milia-toggle', (event) => event.detail.section)` everywhere.
+  interface HTMLElementEventMap {
+    'milia-toggle': MiliaToggleEvent;
+  }
+}
+
 /** What one accordion element shows and how it words its controls. */
 export interface AccordionConfig {
   kind: ContentKind;
@@ -45,7 +55,6 @@ const HEADINGS: Record<number, Heading> = {
 const DEFAULT_HEADING_LEVEL = 2;
 
 const idsOf = (items: ContentItem[]) => items.map((item) => item.id);
-
 
 /**
  * The WAI-ARIA APG accordion, once, for every milia element: heading > button with
@@ -82,7 +91,10 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   /** Opening one item closes the others. */
   single = false;
 
-  /** The element's own `lang` attribute, observed so that a change re-renders. */
+  /**
+   * The `lang` attribute: content language, `en` or `es` (region tags such as `es-MX` map).
+   * Absent: the nearest ancestor's `lang`, else English. A change re-renders.
+   */
   protected ownLang?: string | null;
 
   /** Ids of the open items. Replaced, never mutated, so Lit sees each change. */
@@ -237,8 +249,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const raw = this.expanded;
     const value = raw?.trim().toLowerCase();
     if (raw == null || value === 'none') return new Set();
-    let ids =
-      value === '' || value === 'all' ? idsOf(this.__items) : this.__parseIds('expanded', raw, this.__items);
+    let ids = value === '' || value === 'all' ? idsOf(this.__items) : this.__parseIds('expanded', raw, this.__items);
     if (this.single && ids.length > 1) {
       warnOnce(this, `expanded="${raw}": with "single" only one opens; opening "${ids[0]}".`);
       ids = ids.slice(0, 1);
@@ -293,13 +304,15 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const heading = this.__heading;
     return html`<div class="root" lang=${locale.lang} dir=${locale.dir}>
       <slot name="header"></slot>
-      ${items.length > 1 && !this.single
-        ? html`<div class="controls" part="controls">
-            <button class="show-all" aria-expanded=${allOpen} @click=${allOpen ? this.collapseAll : this.expandAll}>
-              ${locale.strings[this.__config.showAllLabels[+allOpen]]}${ICON}
-            </button>
-          </div>`
-        : nothing}
+      ${
+        items.length > 1 && !this.single
+          ? html`<div class="controls" part="controls">
+              <button class="show-all" aria-expanded=${allOpen} @click=${allOpen ? this.collapseAll : this.expandAll}>
+                ${locale.strings[this.__config.showAllLabels[+allOpen]]}${ICON}
+              </button>
+            </div>`
+          : nothing
+      }
       ${items.map((item) => this.__renderItem(item, heading))}${this.__renderFooter(locale, items)}
     </div>`;
   }
@@ -308,13 +321,27 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const open = this.__openIds.has(item.id);
     const regions = this.__config.regions;
     return html`<div class="section" part="section" id="section-${item.id}">
-      ${heading(html`<button class="toggle" part="button" id="button-${item.id}" aria-expanded=${open}
-        aria-controls="panel-${item.id}" @click=${() => this.toggle(item.id)}>
-        <span class="title">${item.title}</span>${ICON}
-      </button>`)}
-      <div class="panel" part="panel" id="panel-${item.id}" role=${regions ? 'region' : nothing}
-        aria-labelledby=${regions ? `button-${item.id}` : nothing} hidden=${open ? nothing : 'until-found'}
-        @beforematch=${() => this.toggle(item.id, true)}>
+      ${heading(
+        html`<button
+          class="toggle"
+          part="button"
+          id="button-${item.id}"
+          aria-expanded=${open}
+          aria-controls="panel-${item.id}"
+          @click=${() => this.toggle(item.id)}
+        >
+          <span class="title">${item.title}</span>${ICON}
+        </button>`
+      )}
+      <div
+        class="panel"
+        part="panel"
+        id="panel-${item.id}"
+        role=${regions ? 'region' : nothing}
+        aria-labelledby=${regions ? `button-${item.id}` : nothing}
+        hidden=${open ? nothing : 'until-found'}
+        @beforematch=${() => this.toggle(item.id, true)}
+      >
         ${renderBlocks(item.body)}
       </div>
     </div>`;

@@ -11,7 +11,13 @@ function renderBlock(block: Block): TemplateResult {
   if ('p' in block) return html`<p>${block.p.map(renderInline)}</p>`;
   const items = 'ul' in block ? block.ul : block.ol;
   const lis = items.map((item) => html`<li>${item.map(renderInline)}</li>`);
-  return 'ul' in block ? html`<ul>${lis}</ul>` : html`<ol>${lis}</ol>`;
+  return 'ul' in block
+    ? html`<ul>
+        ${lis}
+      </ul>`
+    : html`<ol>
+        ${lis}
+      </ol>`;
 }
 
 function renderInline(node: Inline): TemplateResult | string {
@@ -26,6 +32,8 @@ export function blocksToText(blocks: Block[]): string {
   const text = (node: Inline): string =>
     typeof node === 'string' ? node : ('em' in node ? node.em : 'strong' in node ? node.strong : node.a).map(text).join('');
   return blocks
-    .map((block) => ('p' in block ? [block.p] : 'ul' in block ? block.ul : block.ol).map((run) => run.map(text).join('')).join(' '))
+    .map((block) =>
+      ('p' in block ? [block.p] : 'ul' in block ? block.ul : block.ol).map((run) => run.map(text).join('')).join(' ')
+    )
     .join(' ');
 }

@@ -30,9 +30,7 @@ export function requestStructuredData(element: StructuredDataSource, wanted: boo
 
 function writeStructuredData(): void {
   scheduled = false;
-  const ordered = [...askers]
-    .filter((element) => element.isConnected)
-    .sort(byDocumentOrder);
+  const ordered = [...askers].filter((element) => element.isConnected).sort(byDocumentOrder);
   const first = ordered[0]?.__structuredData();
   if (!first || pageHasForeignFaqPage()) {
     script?.remove();
@@ -98,10 +96,9 @@ let policy: ScriptPolicy | null | undefined;
 function trustedScript(json: string): string {
   if (policy === undefined) {
     try {
-      policy = (window as {trustedTypes?: {createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy}}).trustedTypes?.createPolicy(
-        'milia-widgets',
-        {createScript: (input) => input}
-      );
+      policy = (
+        window as {trustedTypes?: {createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy}}
+      ).trustedTypes?.createPolicy('milia-widgets', {createScript: (input) => input});
     } catch {
       policy = null;
     }

@@ -59,7 +59,9 @@ describe('bad input gets one clear warning, never a crash', () => {
   });
 
   it('markup in an attribute is never rendered as markup', async () => {
-    const el = await render<MiliaInfo>(html`<milia-info sections="<img src=x onerror=alert(1)>" expanded="<b>x</b>"></milia-info>`);
+    const el = await render<MiliaInfo>(
+      html`<milia-info sections=${'<img src=x onerror=alert(1)>'} expanded=${'<b>x</b>'}></milia-info>`
+    );
     expect(shadow(el).querySelector('img, b')).to.be.null;
     expect(toggles(el)).to.have.length(6);
   });
@@ -78,7 +80,18 @@ describe('bad input gets one clear warning, never a crash', () => {
 describe('bad values in every attribute, both elements', () => {
   const HOSTILE = '<img src=x onerror="window.__injected=1">';
   const CASES: Record<string, string[]> = {
-    list: ['', '   ', 'OVERVIEW', '  overview   causes  ', 'overview overview', '42', '["overview"]', '{"a":1}', HOSTILE, 'overview pimples zits'],
+    list: [
+      '',
+      '   ',
+      'OVERVIEW',
+      '  overview   causes  ',
+      'overview overview',
+      '42',
+      '["overview"]',
+      '{"a":1}',
+      HOSTILE,
+      'overview pimples zits',
+    ],
     expanded: ['', 'ALL', ' None ', '7', '["all"]', HOSTILE, 'overview nope', 'true'],
     'heading-level': ['', '0', '1', '7', '-2', '2.5', 'two', '[3]', '{"level":3}', HOSTILE, ' 3 '],
     single: ['', 'false', 'FALSE', 'single', HOSTILE],
@@ -135,7 +148,9 @@ describe('bad values in every attribute, both elements', () => {
   it('valid-but-odd values do not warn: mixed case, extra spaces, region tags', async () => {
     const warnings = recordWarnings();
     try {
-      await render<MiliaInfo>(html`<milia-info sections=" OVERVIEW  Causes " expanded=" ALL " heading-level=" 3 " lang="EN-gb"></milia-info>`);
+      await render<MiliaInfo>(
+        html`<milia-info sections=" OVERVIEW  Causes " expanded=" ALL " heading-level=" 3 " lang="EN-gb"></milia-info>`
+      );
       expect(warnings.messages).to.deep.equal([]);
     } finally {
       warnings.restore();

@@ -30,12 +30,14 @@ describe('deep links (#milia-<id>)', () => {
   });
 
   it('opens the section in every element that shows it on hashchange, and scrolls to the first', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <milia-info id="a" sections="overview types"></milia-info>
-      <div style="height: 2000px"></div>
-      <milia-info id="b" sections="types causes"></milia-info>
-      <milia-info id="c" sections="overview"></milia-info>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <milia-info id="a" sections="overview types"></milia-info>
+        <div style="height: 2000px"></div>
+        <milia-info id="b" sections="types causes"></milia-info>
+        <milia-info id="c" sections="overview"></milia-info>
+      </div>`
+    );
     const [a, b, c] = ['#a', '#b', '#c'].map((s) => wrapper.querySelector<MiliaInfo>(s)!);
     await Promise.all([a, b, c].map((el) => el.updateComplete));
     scrollTo(0, 5000);

@@ -2,11 +2,33 @@ import {expect, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/index.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
-import {isOpen, openIds, panels, recordToggles, recordWarnings, render, settle, shadow, showAll, titles, toggles} from './helpers.js';
+import {
+  isOpen,
+  openIds,
+  panels,
+  recordToggles,
+  recordWarnings,
+  render,
+  settle,
+  shadow,
+  showAll,
+  titles,
+  toggles,
+} from './helpers.js';
 
 const QUESTION_IDS = [
-  'what-are-milia', 'whiteheads', 'contagious', 'babies', 'go-away', 'pop',
-  'causes', 'removal', 'retinoids', 'eyes', 'prevention', 'see-a-doctor',
+  'what-are-milia',
+  'whiteheads',
+  'contagious',
+  'babies',
+  'go-away',
+  'pop',
+  'causes',
+  'removal',
+  'retinoids',
+  'eyes',
+  'prevention',
+  'see-a-doctor',
 ];
 
 describe('<milia-faq>', () => {
@@ -33,7 +55,9 @@ describe('<milia-faq>', () => {
   });
 
   it('shows the chosen questions and opens expanded ones', async () => {
-    const el = await render<MiliaFaq>(html`<milia-faq questions="pop babies eyes" expanded="babies" heading-level="3"></milia-faq>`);
+    const el = await render<MiliaFaq>(
+      html`<milia-faq questions="pop babies eyes" expanded="babies" heading-level="3"></milia-faq>`
+    );
     expect(toggles(el).map((b) => b.id)).to.deep.equal(['button-pop', 'button-babies', 'button-eyes']);
     expect(openIds(el)).to.deep.equal(['babies']);
     expect(shadow(el).querySelector('[part~="heading"]')!.localName).to.equal('h3');
@@ -105,7 +129,9 @@ describe('<milia-faq>', () => {
       const el = await render<MiliaFaq>(html`<milia-faq questions="pop cure-all eyes"></milia-faq>`);
       expect(toggles(el).map((b) => b.id)).to.deep.equal(['button-pop', 'button-eyes']);
       expect(warnings.messages).to.have.length(1);
-      expect(warnings.messages[0]).to.match(/<milia-faq> questions="pop cure-all eyes": not valid: "cure-all"; skipped\. Valid: .*"see-a-doctor"/);
+      expect(warnings.messages[0]).to.match(
+        /<milia-faq> questions="pop cure-all eyes": not valid: "cure-all"; skipped\. Valid: .*"see-a-doctor"/
+      );
     } finally {
       warnings.restore();
     }

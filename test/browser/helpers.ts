@@ -15,8 +15,14 @@ export const panels = (el: Element) => [...shadow(el).querySelectorAll<HTMLEleme
 export const showAll = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part~="controls"] button');
 export const titles = (el: Element) => toggles(el).map((b) => b.textContent!.trim());
 export const isOpen = (button: HTMLButtonElement) => button.getAttribute('aria-expanded') === 'true';
-export const openIds = (el: Element) => toggles(el).filter(isOpen).map((b) => b.id.replace(/^button-/, ''));
-export const panelFor = (button: HTMLButtonElement) => shadow(button.getRootNode() instanceof ShadowRoot ? (button.getRootNode() as ShadowRoot).host : button).getElementById(button.getAttribute('aria-controls')!)!;
+export const openIds = (el: Element) =>
+  toggles(el)
+    .filter(isOpen)
+    .map((b) => b.id.replace(/^button-/, ''));
+export const panelFor = (button: HTMLButtonElement) =>
+  shadow(button.getRootNode() instanceof ShadowRoot ? (button.getRootNode() as ShadowRoot).host : button).getElementById(
+    button.getAttribute('aria-controls')!
+  )!;
 
 /** Collects `milia-toggle` events heard on `target` (the document by default: they are composed). */
 export function recordToggles(target: EventTarget = document) {

@@ -209,7 +209,7 @@ describe('<milia-info> interaction', () => {
     expect(showAll(el)).to.exist;
   });
 
-  it('expanded does not reflect the reader\'s toggles', async () => {
+  it("expanded does not reflect the reader's toggles", async () => {
     const el = await render<MiliaInfo>(html`<milia-info expanded="overview"></milia-info>`);
     toggles(el)[1].click();
     await el.updateComplete;

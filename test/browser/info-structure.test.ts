@@ -47,7 +47,9 @@ describe('<milia-info> structure and ARIA (APG accordion)', () => {
 
   it('opens sections named by expanded at first render', async () => {
     const el = await render<MiliaInfo>(html`<milia-info expanded="types removal"></milia-info>`);
-    const open = toggles(el).filter((b) => b.getAttribute('aria-expanded') === 'true').map((b) => b.id);
+    const open = toggles(el)
+      .filter((b) => b.getAttribute('aria-expanded') === 'true')
+      .map((b) => b.id);
     expect(open).to.deep.equal(['button-types', 'button-removal']);
     const typesPanel = shadow(el).getElementById('panel-types')!;
     expect(typesPanel.hasAttribute('hidden')).to.be.false;
@@ -90,11 +92,13 @@ describe('<milia-info> structure and ARIA (APG accordion)', () => {
   });
 
   it('hides light-DOM fallback children once upgraded and keeps slotted header and footer', async () => {
-    const el = await render<MiliaInfo>(html`<milia-info>
-      <p id="fallback">Read about milia on <a href="https://dermnetnz.org/topics/milium">DermNet</a>.</p>
-      <p slot="header" id="intro">From our clinic</p>
-      <p slot="footer" id="book">Book an appointment</p>
-    </milia-info>`);
+    const el = await render<MiliaInfo>(
+      html`<milia-info>
+        <p id="fallback">Read about milia on <a href="https://dermnetnz.org/topics/milium">DermNet</a>.</p>
+        <p slot="header" id="intro">From our clinic</p>
+        <p slot="footer" id="book">Book an appointment</p>
+      </milia-info>`
+    );
     expect(el.querySelector('#fallback')!.getBoundingClientRect().height).to.equal(0);
     expect(el.querySelector('#intro')!.getBoundingClientRect().height).to.be.greaterThan(0);
     const footerSlot = shadow(el).querySelector<HTMLSlotElement>('[part~="footer"] slot[name="footer"]')!;

@@ -55,7 +55,11 @@ describe('languages', () => {
   });
 
   it('inherits the nearest ancestor lang', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es-ES"><section><p>Hola</p></section></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="es-ES">
+        <section><p>Hola</p></section>
+      </div>`
+    );
     const el = await mount<MiliaInfo>(wrapper.querySelector('section')!, 'milia-info');
     expect(titles(el)[0]).to.equal('¿Qué son los milios?');
     expect(innerLang(el)).to.equal('es');
@@ -113,11 +117,13 @@ describe('languages', () => {
     expect(titles(el)[2]).to.equal('What causes milia?');
   });
 
-  it('writes structured data in the first asking element\'s language', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <milia-faq lang="es" structured-data questions="contagious"></milia-faq>
-      <milia-faq structured-data questions="eyes"></milia-faq>
-    </div>`);
+  it("writes structured data in the first asking element's language", async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <milia-faq lang="es" structured-data questions="contagious"></milia-faq>
+        <milia-faq structured-data questions="eyes"></milia-faq>
+      </div>`
+    );
     const [es, en] = wrapper.querySelectorAll('milia-faq');
     await es.updateComplete;
     await en.updateComplete;

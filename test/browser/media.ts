@@ -40,7 +40,8 @@ export const emulationNote = canEmulateMedia ? '' : ' (its @media rules applied 
 
 export async function underMedia(el: Element, condition: MediaCondition): Promise<() => Promise<void>> {
   if (canEmulateMedia && (await condition.emulate()) !== false) {
-    expect(condition.mediaText === 'print' || matchMedia(condition.mediaText).matches, `${condition.mediaText} emulated`).to.be.true;
+    expect(condition.mediaText === 'print' || matchMedia(condition.mediaText).matches, `${condition.mediaText} emulated`).to.be
+      .true;
     return async () => {
       await condition.undo();
     };

@@ -44,11 +44,13 @@ describe('FAQPage structured data', () => {
   });
 
   it('shares one script among several elements: their questions in document order, no duplicates', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <milia-faq structured-data questions="eyes pop"></milia-faq>
-      <milia-faq questions="babies"></milia-faq>
-      <milia-faq structured-data questions="pop contagious"></milia-faq>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <milia-faq structured-data questions="eyes pop"></milia-faq>
+        <milia-faq questions="babies"></milia-faq>
+        <milia-faq structured-data questions="pop contagious"></milia-faq>
+      </div>`
+    );
     const elements = [...wrapper.querySelectorAll('milia-faq')];
     await written(...elements);
     expect(questionNames()).to.deep.equal([
@@ -75,10 +77,12 @@ describe('FAQPage structured data', () => {
   });
 
   it('is removed when the last asking element leaves the page', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <milia-faq structured-data questions="eyes"></milia-faq>
-      <milia-faq structured-data questions="pop"></milia-faq>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <milia-faq structured-data questions="eyes"></milia-faq>
+        <milia-faq structured-data questions="pop"></milia-faq>
+      </div>`
+    );
     const [a, b] = wrapper.querySelectorAll('milia-faq');
     await written(a, b);
     a.remove();
@@ -96,10 +100,12 @@ describe('FAQPage structured data', () => {
     document.head.append(foreign);
     const warnings = recordWarnings();
     try {
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <milia-faq structured-data questions="eyes"></milia-faq>
-        <milia-faq structured-data questions="pop"></milia-faq>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <milia-faq structured-data questions="eyes"></milia-faq>
+          <milia-faq structured-data questions="pop"></milia-faq>
+        </div>`
+      );
       await written(...wrapper.querySelectorAll('milia-faq'));
       expect(ours()).to.deep.equal([foreign]);
       expect(warnings.messages.filter((m) => m.includes('FAQPage'))).to.have.length(1);

@@ -10,10 +10,13 @@ const style = (node: Element) => getComputedStyle(node);
 
 /** WCAG relative luminance and contrast ratio of two computed `rgb()` colours. */
 function luminance(color: string): number {
-  const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = color
+    .match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 const contrast = (a: string, b: string) => {
@@ -23,9 +26,10 @@ const contrast = (a: string, b: string) => {
 
 describe('theming surface', () => {
   it('every --milia-* custom property changes what it names', async () => {
-    const el = await render<MiliaInfo>(html`<milia-info
-      expanded="overview"
-      style="
+    const el = await render<MiliaInfo>(
+      html`<milia-info
+        expanded="overview"
+        style="
         --milia-font-family: monospace;
         --milia-font-size: 21px;
         --milia-line-height: 2;
@@ -39,7 +43,8 @@ describe('theming surface', () => {
         --milia-focus-ring: 5px dashed rgb(16, 17, 18);
         --milia-scroll-margin: 77px;
       "
-    ></milia-info>`);
+      ></milia-info>`
+    );
     const root = shadow(el).querySelector('.root')!;
     const section = part(el, 'section');
     const panel = part(el, 'panel');
@@ -65,20 +70,28 @@ describe('theming surface', () => {
   });
 
   it('custom properties set on an ancestor reach the widget', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="--milia-color-accent: rgb(200, 0, 0)"><milia-info></milia-info></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="--milia-color-accent: rgb(200, 0, 0)"><milia-info></milia-info></div>`
+    );
     const el = wrapper.querySelector('milia-info')!;
     await el.updateComplete;
     expect(style(showAll(el)!).color).to.equal('rgb(200, 0, 0)');
   });
 
   it('::part() names let a site style the inside', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <style>
-        .themed::part(button) { background: rgb(0, 0, 200); }
-        .themed::part(panel) { font-style: italic; }
-      </style>
-      <milia-info class="themed" expanded="overview"></milia-info>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <style>
+          .themed::part(button) {
+            background: rgb(0, 0, 200);
+          }
+          .themed::part(panel) {
+            font-style: italic;
+          }
+        </style>
+        <milia-info class="themed" expanded="overview"></milia-info>
+      </div>`
+    );
     const el = wrapper.querySelector('milia-info')!;
     await el.updateComplete;
     expect(style(part(el, 'button')).backgroundColor).to.equal('rgb(0, 0, 200)');
@@ -91,7 +104,9 @@ describe('theming surface', () => {
   ]) {
     it(`with no configuration, text, links and focus ring keep WCAG AA contrast on a ${name} page`, async () => {
       const wrapper = await fixture<HTMLDivElement>(
-        html`<div style="background: ${background}; color: ${color}; font-family: serif"><milia-info expanded="overview"></milia-info></div>`
+        html`<div style="background: ${background}; color: ${color}; font-family: serif">
+          <milia-info expanded="overview"></milia-info>
+        </div>`
       );
       const el = wrapper.querySelector('milia-info')!;
       await el.updateComplete;

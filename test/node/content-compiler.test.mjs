@@ -214,36 +214,134 @@ describe('the valid fixture root', () => {
 const CASES = [
   // Body lines start at line 7: the front matter block is lines 1-6.
   {name: 'html-block', what: 'raw HTML block', file: 'en/info/alpha.md', line: 9, reason: /raw HTML is not allowed/},
-  {name: 'html-inline', what: 'inline HTML on the 2nd line of a paragraph', file: 'en/info/alpha.md', line: 8, reason: /raw HTML is not allowed/},
+  {
+    name: 'html-inline',
+    what: 'inline HTML on the 2nd line of a paragraph',
+    file: 'en/info/alpha.md',
+    line: 8,
+    reason: /raw HTML is not allowed/,
+  },
   {name: 'image', what: 'an image', file: 'en/info/alpha.md', line: 9, reason: /images are not allowed/},
-  {name: 'http-link', what: 'an http:// link', file: 'en/info/alpha.md', line: 8, reason: /link "http:\/\/example\.org\/a" is not an https:\/\/ address/},
-  {name: 'javascript-link', what: 'a javascript: link', file: 'en/info/alpha.md', line: 9, reason: /link "javascript:alert\(1\)" is not an https:\/\/ address/},
+  {
+    name: 'http-link',
+    what: 'an http:// link',
+    file: 'en/info/alpha.md',
+    line: 8,
+    reason: /link "http:\/\/example\.org\/a" is not an https:\/\/ address/,
+  },
+  {
+    name: 'javascript-link',
+    what: 'a javascript: link',
+    file: 'en/info/alpha.md',
+    line: 9,
+    reason: /link "javascript:alert\(1\)" is not an https:\/\/ address/,
+  },
   {name: 'heading', what: 'a heading in the body', file: 'en/info/alpha.md', line: 9, reason: /headings are not allowed/},
   {name: 'code-block', what: 'a fenced code block', file: 'en/info/alpha.md', line: 9, reason: /code blocks are not allowed/},
   // The problem is reported on the item that holds the nested list ("- second item", line 10).
   {name: 'nested-list', what: 'a nested list', file: 'en/info/alpha.md', line: 10, reason: /no nested lists/},
-  {name: 'duplicate-id', what: 'two files with the same id', file: 'en/info/copy-of-alpha.md', line: 2, reason: /duplicate section id "alpha", also in \S*en[\\/]info[\\/]alpha\.md/},
-  {name: 'unknown-id', what: 'an id missing from ids.yaml', file: 'en/info/gamma.md', line: 2, reason: /unknown section id "gamma"/},
+  {
+    name: 'duplicate-id',
+    what: 'two files with the same id',
+    file: 'en/info/copy-of-alpha.md',
+    line: 2,
+    reason: /duplicate section id "alpha", also in \S*en[\\/]info[\\/]alpha\.md/,
+  },
+  {
+    name: 'unknown-id',
+    what: 'an id missing from ids.yaml',
+    file: 'en/info/gamma.md',
+    line: 2,
+    reason: /unknown section id "gamma"/,
+  },
   // b.md sorts before beta.md, so b.md is named wrongly and beta.md is then a duplicate.
-  {name: 'id-file-mismatch', what: 'an id that does not match the file name', file: 'en/info/b.md', line: 2, reason: /id "beta" does not match the file name; name the file beta\.md/, alsoIn: ['en/info/beta.md']},
+  {
+    name: 'id-file-mismatch',
+    what: 'an id that does not match the file name',
+    file: 'en/info/b.md',
+    line: 2,
+    reason: /id "beta" does not match the file name; name the file beta\.md/,
+    alsoIn: ['en/info/beta.md'],
+  },
   // An absent key is reported at the start of the front matter block.
   {name: 'missing-title', what: 'no title', file: 'en/info/alpha.md', line: 1, reason: /^missing title$/},
   {name: 'missing-sources', what: 'no sources', file: 'en/info/alpha.md', line: 1, reason: /^missing sources/},
   {name: 'unknown-source', what: 'an unknown source id', file: 'en/info/alpha.md', line: 5, reason: /unknown source id "src-x"/},
-  {name: 'non-integer-order', what: 'a fractional order', file: 'en/info/alpha.md', line: 4, reason: /"order" must be a whole number, not "1\.5"/},
-  {name: 'duplicate-order', what: 'two files with the same order', file: 'en/info/beta.md', line: 4, reason: /order 1 is also used by \S*en[\\/]info[\\/]alpha\.md/},
-  {name: 'unknown-key', what: 'a typo in a front matter key', file: 'en/info/alpha.md', line: 5, reason: /unknown front matter key "soruces"/},
+  {
+    name: 'non-integer-order',
+    what: 'a fractional order',
+    file: 'en/info/alpha.md',
+    line: 4,
+    reason: /"order" must be a whole number, not "1\.5"/,
+  },
+  {
+    name: 'duplicate-order',
+    what: 'two files with the same order',
+    file: 'en/info/beta.md',
+    line: 4,
+    reason: /order 1 is also used by \S*en[\\/]info[\\/]alpha\.md/,
+  },
+  {
+    name: 'unknown-key',
+    what: 'a typo in a front matter key',
+    file: 'en/info/alpha.md',
+    line: 5,
+    reason: /unknown front matter key "soruces"/,
+  },
   {name: 'no-front-matter', what: 'no front matter', file: 'en/info/alpha.md', line: 1, reason: /missing front matter/},
   {name: 'invalid-yaml', what: 'invalid YAML in front matter', file: 'en/info/alpha.md', line: 3, reason: /^invalid YAML/},
   {name: 'empty-body', what: 'front matter and no body', file: 'en/faq/one.md', line: 7, reason: /the question has no text/},
-  {name: 'missing-section', what: 'English lacks an id from ids.yaml', file: 'en/info/gamma.md', line: 1, reason: /missing section "gamma" \(listed in content\/ids\.yaml\)/, alsoIn: ['es/info/gamma.md']},
-  {name: 'missing-translation', what: 'Spanish lacks a question English has', file: 'es/faq/two.md', line: 1, reason: /missing translation: English has question "two" but "es" does not/},
-  {name: 'extra-translation', what: 'Spanish has a question English lacks', file: 'es/faq/two.md', line: 2, reason: /unknown question id "two"/},
+  {
+    name: 'missing-section',
+    what: 'English lacks an id from ids.yaml',
+    file: 'en/info/gamma.md',
+    line: 1,
+    reason: /missing section "gamma" \(listed in content\/ids\.yaml\)/,
+    alsoIn: ['es/info/gamma.md'],
+  },
+  {
+    name: 'missing-translation',
+    what: 'Spanish lacks a question English has',
+    file: 'es/faq/two.md',
+    line: 1,
+    reason: /missing translation: English has question "two" but "es" does not/,
+  },
+  {
+    name: 'extra-translation',
+    what: 'Spanish has a question English lacks',
+    file: 'es/faq/two.md',
+    line: 2,
+    reason: /unknown question id "two"/,
+  },
   // Lines of strings.yaml are plain file lines; an absent key is reported on line 1.
-  {name: 'strings-missing-key', what: 'strings.yaml without sourcesLabel', file: 'en/strings.yaml', line: 1, reason: /"sourcesLabel" is missing or empty/},
-  {name: 'strings-bad-date', what: 'reviewed: 2026-02-30', file: 'en/strings.yaml', line: 2, reason: /"reviewed" must be a date written YYYY-MM-DD, not "2026-02-30"/},
-  {name: 'strings-no-date-placeholder', what: 'reviewedOn without {date}', file: 'en/strings.yaml', line: 7, reason: /"reviewedOn" must contain \{date\}/},
-  {name: 'sources-http-url', what: 'a source with an http:// url', file: 'sources.yaml', line: 4, reason: /source "src-b" needs an https:\/\/ url/},
+  {
+    name: 'strings-missing-key',
+    what: 'strings.yaml without sourcesLabel',
+    file: 'en/strings.yaml',
+    line: 1,
+    reason: /"sourcesLabel" is missing or empty/,
+  },
+  {
+    name: 'strings-bad-date',
+    what: 'reviewed: 2026-02-30',
+    file: 'en/strings.yaml',
+    line: 2,
+    reason: /"reviewed" must be a date written YYYY-MM-DD, not "2026-02-30"/,
+  },
+  {
+    name: 'strings-no-date-placeholder',
+    what: 'reviewedOn without {date}',
+    file: 'en/strings.yaml',
+    line: 7,
+    reason: /"reviewedOn" must contain \{date\}/,
+  },
+  {
+    name: 'sources-http-url',
+    what: 'a source with an http:// url',
+    file: 'sources.yaml',
+    line: 4,
+    reason: /source "src-b" needs an https:\/\/ url/,
+  },
 ];
 
 describe('content errors name the file, the line and the reason', () => {
@@ -268,27 +366,36 @@ describe('content errors name the file, the line and the reason', () => {
   test('several problems at once are all reported, not just the first', () => {
     const error = compileError(caseRoot('several-problems'));
     assertProblem(error, {file: 'en/info/alpha.md', line: 9, reason: /images are not allowed/});
-    assertProblem(error, {file: 'en/info/beta.md', line: 7, reason: /link "http:\/\/example\.org\/beta" is not an https:\/\/ address/});
+    assertProblem(error, {
+      file: 'en/info/beta.md',
+      line: 7,
+      reason: /link "http:\/\/example\.org\/beta" is not an https:\/\/ address/,
+    });
     assertProblem(error, {file: 'en/faq/one.md', line: 5, reason: /unknown source id "src-z"/});
     assert.equal(error.problems.length, 3, listProblems(error));
   });
 
   test('every fixture directory is used by a test', () => {
     const used = new Set(['valid', 'several-problems', 'source-named-constructor', ...CASES.map((c) => c.name)]);
-    const dirs = readdirSync(FIXTURES, {withFileTypes: true}).filter((d) => d.isDirectory()).map((d) => d.name);
-    assert.deepEqual(dirs.filter((d) => !used.has(d)), []);
-    assert.deepEqual([...used].filter((d) => !dirs.includes(d)), []);
+    const dirs = readdirSync(FIXTURES, {withFileTypes: true})
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+    assert.deepEqual(
+      dirs.filter((d) => !used.has(d)),
+      []
+    );
+    assert.deepEqual(
+      [...used].filter((d) => !dirs.includes(d)),
+      []
+    );
   });
 
   // compile.mjs once checked cited sources with `in`, which also sees Object.prototype.
-  test(
-    'a cited source named like an Object property ("constructor") is refused',
-    () => {
-      const root = caseRoot('source-named-constructor');
-      const error = compileError(root);
-      assertProblem(error, {file: 'en/info/alpha.md', line: 5, reason: /unknown source id "constructor"/});
-    }
-  );
+  test('a cited source named like an Object property ("constructor") is refused', () => {
+    const root = caseRoot('source-named-constructor');
+    const error = compileError(root);
+    assertProblem(error, {file: 'en/info/alpha.md', line: 5, reason: /unknown source id "constructor"/});
+  });
 });
 
 describe('the rollup plugin', () => {
@@ -317,7 +424,10 @@ describe('the rollup plugin', () => {
     assert.ok(es, `no Spanish chunk among ${output.map((c) => c.fileName).join(', ')}`);
     assert.match(es.code, /Título alfa/);
     // Content files are watched so `rollup -w` rebuilds when they change.
-    assert.ok(bundle.watchFiles.some((f) => endsWithFile(f, 'en/info/alpha.md')), 'content files are watched');
+    assert.ok(
+      bundle.watchFiles.some((f) => endsWithFile(f, 'en/info/alpha.md')),
+      'content files are watched'
+    );
   });
 
   test('the generated module exports the compiled data', async () => {
@@ -332,7 +442,10 @@ describe('the rollup plugin', () => {
     // Sources ship as a list in sources.yaml order; items cite them by index.
     assert.deepEqual(mod.sources, Object.values(compiled.sources));
     const cited = mod.baseLocale.info[0].sources.map((index) => mod.sources[index]);
-    assert.deepEqual(cited, compiled.locales.en.info[0].sources.map((id) => compiled.sources[id]));
+    assert.deepEqual(
+      cited,
+      compiled.locales.en.info[0].sources.map((id) => compiled.sources[id])
+    );
     assert.deepEqual(Object.keys(mod.loaders), ['es'], 'no loader for English, which is always loaded');
     const es = await mod.loaders.es();
     assert.equal(es.default.lang, 'es');
@@ -361,13 +474,13 @@ describe('the rollup plugin', () => {
   });
 
   // Without this, `rollup -c -w` started on broken content never rebuilt once it was fixed.
-  test(
-    'a failed build still watches the content files',
-    async () => {
-      await assert.rejects(build(caseRoot('image')), (error) => {
-        assert.ok(error.watchFiles?.some((f) => endsWithFile(f, 'en/info/alpha.md')), `watchFiles: ${error.watchFiles}`);
-        return true;
-      });
-    }
-  );
+  test('a failed build still watches the content files', async () => {
+    await assert.rejects(build(caseRoot('image')), (error) => {
+      assert.ok(
+        error.watchFiles?.some((f) => endsWithFile(f, 'en/info/alpha.md')),
+        `watchFiles: ${error.watchFiles}`
+      );
+      return true;
+    });
+  });
 });

@@ -5,9 +5,18 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 
 const DESIGN_PROPERTIES = [
-  '--milia-font-family', '--milia-font-size', '--milia-line-height', '--milia-color-text',
-  '--milia-color-muted', '--milia-color-accent', '--milia-color-surface', '--milia-color-border',
-  '--milia-radius', '--milia-space', '--milia-focus-ring', '--milia-scroll-margin',
+  '--milia-font-family',
+  '--milia-font-size',
+  '--milia-line-height',
+  '--milia-color-text',
+  '--milia-color-muted',
+  '--milia-color-accent',
+  '--milia-color-surface',
+  '--milia-color-border',
+  '--milia-radius',
+  '--milia-space',
+  '--milia-focus-ring',
+  '--milia-scroll-margin',
 ];
 const DESIGN_PARTS = ['section', 'heading', 'button', 'icon', 'panel', 'controls', 'footer'];
 
@@ -57,5 +66,8 @@ for (const file of ['src/milia-info.ts', 'src/milia-faq.ts']) {
 
 test('the styles use no --milia-* property that is not documented', () => {
   const used = new Set([...styles.matchAll(/var\((--milia-[\w-]+)/g)].map((m) => m[1]));
-  assert.deepEqual([...used].filter((name) => !DESIGN_PROPERTIES.includes(name)), []);
+  assert.deepEqual(
+    [...used].filter((name) => !DESIGN_PROPERTIES.includes(name)),
+    []
+  );
 });

@@ -34,6 +34,7 @@ try {
   probe.jsonLd = document.querySelectorAll('script[type="application/ld+json"]').length;
 
   if (window.axe) {
+    const {axe} = window;
     // A page may turn off a named rule with data-axe-skip on <html> (see many.html for why).
     const skip = (document.documentElement.dataset.axeSkip || '').split(/\s+/).filter(Boolean);
     const rules = Object.fromEntries(skip.map((id) => [id, {enabled: false}]));
@@ -41,9 +42,9 @@ try {
     probe.axe = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 } catch (error) {
-  probe.failure = String(error && error.stack || error);
+  probe.failure = String((error && error.stack) || error);
 }
-probe.errors = __early.errors;
-probe.violations = __early.violations;
+probe.errors = window.__early.errors;
+probe.violations = window.__early.violations;
 probe.done = true;
 window.__probe = probe;

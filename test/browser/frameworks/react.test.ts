@@ -1,3 +1,5 @@
+// Types for the framework bundles; tests are not in tsconfig, so the reference brings them in.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./frameworks.d.ts" />
 // React 19 (production build) rendering the elements, through @lit/react and as plain
 // custom-element JSX. React comes from the bundle served by build/wtr-framework-bundles.mjs;
@@ -5,7 +7,16 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import type {EventName} from '@lit/react';
 import type {ReactNode} from 'react';
-import {React, createComponent, createElement, createRoot, flushSync, Fragment, useState, type Root} from '/__frameworks__/react.js';
+import {
+  React,
+  createComponent,
+  createElement,
+  createRoot,
+  flushSync,
+  Fragment,
+  useState,
+  type Root,
+} from '/__frameworks__/react.js';
 import {MiliaFaq, MiliaInfo, type MiliaToggleDetail} from '../../../src/index.js';
 import {openIds, showAll, toggles} from '../helpers.js';
 
@@ -99,11 +110,7 @@ describe('React 19', () => {
     });
 
     it('updates the element when a re-render changes or drops props', async () => {
-      const steps = [
-        {sections: 'overview causes', headingLevel: 3},
-        {sections: 'removal', headingLevel: 4},
-        {headingLevel: 5},
-      ];
+      const steps = [{sections: 'overview causes', headingLevel: 3}, {sections: 'removal', headingLevel: 4}, {headingLevel: 5}];
       function App() {
         const [step, setStep] = useState(0);
         return createElement(

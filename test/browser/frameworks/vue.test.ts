@@ -1,3 +1,5 @@
+// Types for the framework bundles; tests are not in tsconfig, so the reference brings them in.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./frameworks.d.ts" />
 // Vue 3 rendering the elements from templates (compiled in the browser by Vue's
 // self-contained build) and from a render function.
@@ -107,7 +109,11 @@ describe('Vue 3', () => {
     mount({
       render: () =>
         show.value
-          ? h('milia-info', {sections: 'home-care see-a-doctor', single: true, onMiliaToggle: (event: ToggleEvent) => heard.push(event.detail)})
+          ? h('milia-info', {
+              sections: 'home-care see-a-doctor',
+              single: true,
+              onMiliaToggle: (event: ToggleEvent) => heard.push(event.detail),
+            })
           : h('p', {class: 'gone'}, 'Gone'),
     });
     const el = await rendered<MiliaInfo>('milia-info');

@@ -1,0 +1,3 @@
+// Package entry `milia-widgets/milia-faq.js`: registers <milia-faq> alone, with English.
+export * from '../milia-faq.js';
+import '../internal/english.js';
