@@ -112,6 +112,43 @@ describe('embedding in real host pages (built bundles)', function () {
     expectHealthy(await load('many.html'), 100);
   });
 
+  it('without JavaScript the fallback link shows, with no space reserved for the widget', async () => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-same-origin'); // no scripts run in it
+    frame.style.width = '1000px';
+    frame.src = '/test/pages/no-js.html';
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+      const doc = frame.contentDocument!;
+      expect(doc.querySelector('milia-info')!.matches(':defined'), 'not upgraded').to.be.false;
+      expect(doc.getElementById('fallback')!.getBoundingClientRect().height).to.be.greaterThan(0);
+      const fontSize = parseFloat(getComputedStyle(doc.body).fontSize);
+      expect(doc.querySelector('milia-info')!.getBoundingClientRect().height / fontSize).to.be.lessThan(6);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('with demo/reserve-space.css the content below barely moves when the widgets upgrade', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1000px';
+    frame.style.height = '700px';
+    frame.src = '/test/pages/no-js.html';
+    document.body.append(frame);
+    try {
+      type Late = {before: number; after: number; done: boolean};
+      const win = () => frame.contentWindow as (Window & {__late?: Late}) | null;
+      const started = Date.now();
+      while (!win()?.__late?.done && Date.now() - started < 15000) await new Promise((resolve) => setTimeout(resolve, 50));
+      const {before, after} = win()!.__late!;
+      // Six sections and twelve questions, collapsed, are about 1000px here; allow 5%.
+      expect(Math.abs(after - before) / after, `moved from ${before}px to ${after}px`).to.be.lessThan(0.05);
+    } finally {
+      frame.remove();
+    }
+  });
+
   for (const page of ['reset.html', 'bootstrap.html', 'rtl.html']) {
     it(`reflows at 320 px without horizontal scrolling: ${page}`, async () => {
       const probe = await load(page, 320);
