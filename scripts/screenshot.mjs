@@ -1,21 +1,10 @@
 // Screenshots of a page in headless Chromium, for looking at what we built:
 //   node scripts/screenshot.mjs <url> <out.png> [width] [--dark] [--full] [--at=<css selector>]
 import puppeteer from 'puppeteer-core';
+import {BROWSERS, CHROMIUM_ARGS} from '../build/browsers.mjs';
 
 const [url, out, width = '1280', ...flags] = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await puppeteer.launch({executablePath: BROWSERS.chromium.path, headless: true, args: CHROMIUM_ARGS});
 const page = await browser.newPage();
 page.on('console', (m) => console.log('console:', m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror:', e.message));
