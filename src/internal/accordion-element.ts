@@ -100,7 +100,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   /** Ids of the open items. Replaced, never mutated, so Lit sees each change. */
   private __openIds: ReadonlySet<string> = new Set();
 
-  /** Content of the language shown; null until a language file has loaded. */
+  /** Content of the language shown; undefined until a language file has loaded. */
   protected __locale?: LocaleContent;
 
   protected abstract readonly __config: AccordionConfig;
