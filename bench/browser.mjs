@@ -34,7 +34,12 @@ export async function startServer() {
 }
 
 export async function launchBrowser() {
-  return puppeteer.launch({executablePath: BROWSERS.chromium.path, headless: true, args: CHROMIUM_ARGS, protocolTimeout: 120_000});
+  return puppeteer.launch({
+    executablePath: BROWSERS.chromium.path,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    protocolTimeout: 120_000,
+  });
 }
 
 /**
@@ -51,7 +56,8 @@ export async function withFreshPage(browser, {viewport = VIEWPORT, beforeLoad} =
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
     page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
     page.on('response', (response) => {
-      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`HTTP ${response.status()} for ${response.url()}`);
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
+        errors.push(`HTTP ${response.status()} for ${response.url()}`);
     });
     await page.setCacheEnabled(false);
     await page.setViewport(viewport);
@@ -76,6 +82,7 @@ export async function loadAndWait(page, url, errors) {
     throw new Error(`${url} never set window.__done/__frame${errors.length ? `:\n${errors.join('\n')}` : ''} (${error.message})`);
   }
   const {done, frame} = await page.evaluate(() => ({done: window.__done, frame: window.__frame}));
-  if (!(typeof done === 'number' && done > 0 && frame >= done)) throw new Error(`${url}: window.__done is ${done}, __frame ${frame}`);
+  if (!(typeof done === 'number' && done > 0 && frame >= done))
+    throw new Error(`${url}: window.__done is ${done}, __frame ${frame}`);
   return {done, frame};
 }

@@ -4,7 +4,14 @@ import {mkdirSync, readFileSync} from 'node:fs';
 import {BROWSERS, CHROMIUM_ARGS} from '../build/browsers.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+const TIMEOUT_MS = 180_000;
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+];
 
 export async function runLighthouse(url, outBase = 'reports/lighthouse-demo') {
   mkdirSync('reports', {recursive: true});
@@ -28,8 +35,15 @@ export async function runLighthouse(url, outBase = 'reports/lighthouse-demo') {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const code = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`lighthouse took longer than ${TIMEOUT_MS / 1000} s:\n${output.slice(-3000)}`));
+    }, TIMEOUT_MS);
     child.on('error', reject);
-    child.on('exit', (c) => resolve(c ?? 1));
+    child.on('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c ?? 1);
+    });
   });
   if (code !== 0) throw new Error(`lighthouse exited with ${code}:\n${output.slice(-3000)}`);
   const jsonPath = `${outBase}.report.json`;

@@ -30,31 +30,40 @@ export async function measureRender(browser, origin, pages, runs, log) {
     }
     out[n] = {ours: stats(times.ours), native: stats(times.native)};
     out[n].ratio = out[n].ours.median / out[n].native.median;
+    // Each ours load over the native load right after it: robust to a machine whose speed drifts.
+    out[n].pairedRatio = stats(times.ours.map((t, i) => t / times.native[i]));
     out[n].nextFrame = {ours: stats(frames.ours), native: stats(frames.native)};
     out[n].nextFrame.ratio = out[n].nextFrame.ours.median / out[n].nextFrame.native.median;
-    log(`  N=${n}: ours ${out[n].ours.median.toFixed(1)} ms, native ${out[n].native.median.toFixed(1)} ms, ratio ${out[n].ratio.toFixed(2)}`);
+    log(
+      `  N=${n}: ours ${out[n].ours.median.toFixed(1)} ms, native ${out[n].native.median.toFixed(1)} ms, ratio ${out[n].ratio.toFixed(2)}`
+    );
   }
   return out;
 }
 
-/** What is in the page, counted in the page: light and shadow elements, and the text a reader gets. */
+/**
+ * What is in the page, counted in the page (shadow trees included): elements in the light
+ * DOM and in shadow roots, text and comment nodes, and the text a reader gets.
+ */
 function countInPage() {
-  let light = 0;
-  let shadow = 0;
-  let text = '';
+  const counts = {lightElements: 0, shadowElements: 0, textNodes: 0, commentNodes: 0};
   const walk = (root, inShadow) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (inShadow) shadow++;
-      else light++;
-      if (el.shadowRoot) walk(el.shadowRoot, true);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) counts.textNodes++;
+      else if (node.nodeType === Node.COMMENT_NODE) counts.commentNodes++;
+      else {
+        counts[inShadow ? 'shadowElements' : 'lightElements']++;
+        if (node.shadowRoot) walk(node.shadowRoot, true);
+      }
     }
   };
   walk(document, false);
   const hosts = [...document.querySelectorAll('milia-info')].map((host) => host.shadowRoot);
   const blocks = hosts.length ? hosts : [...document.querySelectorAll('.milia-native')];
-  for (const block of blocks) text += block.textContent;
   // Whitespace differs between templates and the generated HTML; the words must not.
-  return {lightElements: light, shadowElements: shadow, textChars: text.replace(/\s+/g, '').length};
+  counts.textChars = blocks.reduce((total, block) => total + block.textContent.replace(/\s+/g, '').length, 0);
+  return counts;
 }
 
 /** JS heap and DOM nodes after a forced GC, median of `loads` fresh loads per side. */
@@ -76,7 +85,19 @@ export async function measureMemory(browser, origin, urls, loads = 3) {
     }
     const pick = (key) => median(samples.map((s) => s[key]));
     out[side] = Object.fromEntries(
-      ['JSHeapUsedSize', 'JSHeapTotalSize', 'Nodes', 'JSEventListeners', 'Documents', 'LayoutObjects', 'lightElements', 'shadowElements', 'textChars']
+      [
+        'JSHeapUsedSize',
+        'JSHeapTotalSize',
+        'Nodes',
+        'JSEventListeners',
+        'Documents',
+        'LayoutObjects',
+        'lightElements',
+        'shadowElements',
+        'textNodes',
+        'commentNodes',
+        'textChars',
+      ]
         .filter((k) => samples[0][k] !== undefined)
         .map((k) => [k, pick(k)])
     );
@@ -142,8 +163,14 @@ export const THROTTLED = {network: {latency: 150, download: (1638.4 * 1024) / 8,
  */
 export async function measureCls(browser, url, {loads = 3, settleMs = 1000} = {}) {
   const out = {};
-  for (const [condition, throttle] of [['localhost', null], ['throttled', THROTTLED]]) {
-    for (const [name, viewport] of [['desktop', VIEWPORT], ['mobile', MOBILE_VIEWPORT]]) {
+  for (const [condition, throttle] of [
+    ['localhost', null],
+    ['throttled', THROTTLED],
+  ]) {
+    for (const [name, viewport] of [
+      ['desktop', VIEWPORT],
+      ['mobile', MOBILE_VIEWPORT],
+    ]) {
       const sums = [];
       const windows = [];
       for (let i = 0; i < loads; i++) {
@@ -184,8 +211,12 @@ function largestSessionWindow(shifts) {
   let first = 0;
   let last = 0;
   for (const s of shifts) {
-    if (current && s.startTime - last < 1000 && s.startTime - first < 5000) current += s.value;
-    else (current = s.value), (first = s.startTime);
+    if (current && s.startTime - last < 1000 && s.startTime - first < 5000) {
+      current += s.value;
+    } else {
+      current = s.value;
+      first = s.startTime;
+    }
     last = s.startTime;
     best = Math.max(best, current);
   }

@@ -50,10 +50,17 @@ function startGraph(entry) {
 export function measureSizes() {
   const rows = [];
   const start = startGraph('milia-widgets.js');
-  for (const file of start.files) rows.push({file, role: file === 'milia-widgets.js' ? 'ES module entry' : 'chunk loaded at start', ...measure(read(file))});
+  for (const file of start.files)
+    rows.push({file, role: file === 'milia-widgets.js' ? 'ES module entry' : 'chunk loaded at start', ...measure(read(file))});
   if (start.files.length > 1) {
     const sum = (k) => rows.reduce((t, r) => t + r[k], 0);
-    rows.push({file: 'ES module at start (total)', role: 'sum of the above', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli')});
+    rows.push({
+      file: 'ES module at start (total)',
+      role: 'sum of the above',
+      raw: sum('raw'),
+      gzip: sum('gzip'),
+      brotli: sum('brotli'),
+    });
   }
   rows.push({file: 'milia-widgets.iife.js', role: 'classic script, all languages', ...measure(read('milia-widgets.iife.js'))});
   const languageFiles = readdirSync(DIST)

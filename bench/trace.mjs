@@ -15,12 +15,19 @@ export const TRACE_CATEGORIES = [
 ];
 
 /** Scheduler and IPC wrappers: they contain the real work and would swallow its self time. */
-const WRAPPERS = /^(RunTask|ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint|Receive mojo .*|SimpleWatcher::OnHandleReady|Closed mojo endpoint|ThreadPool_RunTask|V8\.StackGuard|V8\.HandleInterrupts|V8\.BytecodeBudgetInterrupt.*|v8\.callFunction|v8\.callAsConstructor|v8\.newInstance|AsyncTask .*|RunTask .*)$/;
+const WRAPPERS =
+  /^(RunTask|ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint|Receive mojo .*|SimpleWatcher::OnHandleReady|Closed mojo endpoint|ThreadPool_RunTask|V8\.StackGuard|V8\.HandleInterrupts|V8\.BytecodeBudgetInterrupt.*|v8\.callFunction|v8\.callAsConstructor|v8\.newInstance|AsyncTask .*|RunTask .*)$/;
 
 export const PHASES = [
   ['Parse HTML', /^(ParseHTML|MetaCharsetCheck)$/],
-  ['Compile JS', /^(v8\.compile|v8\.compileModule|v8\.produceModuleCache|v8\.produceCache|CacheScript|v8\.deserializeOnBackground|V8\.Compile.*)$/],
-  ['Run JS', /^(EvaluateScript|v8\.evaluateModule|v8\.run|FunctionCall|RunMicrotasks|TimerFire|EventDispatch|FireAnimationFrame|HTMLConstructor)$/],
+  [
+    'Compile JS',
+    /^(v8\.compile|v8\.compileModule|v8\.produceModuleCache|v8\.produceCache|CacheScript|v8\.deserializeOnBackground|V8\.Compile.*)$/,
+  ],
+  [
+    'Run JS',
+    /^(EvaluateScript|v8\.evaluateModule|v8\.run|FunctionCall|RunMicrotasks|TimerFire|EventDispatch|FireAnimationFrame|HTMLConstructor)$/,
+  ],
   ['Style (recalc, parse CSS)', /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|UpdateLayerTree)$/],
   ['Layout', /^(Layout|LayoutInvalidation)$/],
   ['GC', /^(MinorGC|MajorGC|V8\.GC.*|BlinkGC\..*|CppGC\..*|GCEvent|V8\.GCScavenger|V8\.GCFinalizeMC.*)$/],
@@ -37,7 +44,10 @@ function mainThreadIntervals(events, pid, tid) {
     else if (e.ph === 'B') open.push(e);
     else if (e.ph === 'E') {
       const i = open.findLastIndex((b) => b.name === e.name || !e.name);
-      if (i >= 0) intervals.push({name: open[i].name, start: open[i].ts, end: e.ts}), open.splice(i, 1);
+      if (i >= 0) {
+        intervals.push({name: open[i].name, start: open[i].ts, end: e.ts});
+        open.splice(i, 1);
+      }
     }
   }
   return intervals;
@@ -67,7 +77,8 @@ function profileSelfTimes(events, pid, tid, from, to, source) {
   const profiles = new Map();
   for (const e of events) {
     if (e.pid !== pid) continue;
-    if (e.name === 'Profile' && e.tid === tid) profiles.set(e.id, {start: e.args.data.startTime, nodes: new Map(), samples: [], deltas: []});
+    if (e.name === 'Profile' && e.tid === tid)
+      profiles.set(e.id, {start: e.args.data.startTime, nodes: new Map(), samples: [], deltas: []});
     if (e.name === 'ProfileChunk' && profiles.has(e.id)) {
       const p = profiles.get(e.id);
       const cp = e.args.data.cpuProfile ?? {};

@@ -1,8 +1,6 @@
 // Modules made at build time from content/ by build/content/rollup-plugin.mjs.
 declare module 'milia-content' {
-  import type {LocaleContent, Source} from './internal/content-types.js';
-  /** Every source, in content/sources.yaml order; items cite them by index. */
-  export const sources: Source[];
+  import type {LocaleContent} from './internal/content-types.js';
   /** Every language with content, English first. */
   export const languages: string[];
   /** One dynamic import per other language. */

@@ -1,12 +1,10 @@
 import {LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
-import {sources as allSources} from 'milia-content';
 import type {ContentItem, ContentKind, LocaleContent, LocaleStrings} from './content-types.js';
 import {accordionStyles} from './accordion.styles.js';
-import {renderBlocks} from './rich-text.js';
+import {cloneBody} from './rich-text.js';
 import {BASE_LANGUAGE, getLocale, inheritedLang, languages, matchLanguage} from './locale.js';
 import {linkTargets, openLinked, type DeepLinkTarget} from './deep-link.js';
 import {warnInvalid, warnOnce} from './warn.js';
-import {formatDay} from './dates.js';
 
 /** Detail of the `milia-toggle` event. */
 export interface MiliaToggleDetail {
@@ -110,6 +108,8 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
   protected __items: ContentItem[] = [];
   /** True once content has rendered: events fire only after it, and `expanded` applies then. */
   private __rendered?: boolean;
+  /** This element's copy of each body it shows (see cloneBody), kept so re-renders reuse it. */
+  private __bodies = new WeakMap<ContentItem, HTMLElement>();
 
   // ---- public methods -------------------------------------------------------------------
 
@@ -218,7 +218,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
         if (this.__pendingLocale === pending) this.__locale = locale;
       },
       (error) => {
-        warnOnce(this, `could not load the "${lang}" language file, so it shows English: ${error}`);
+        warnOnce(this, `the "${lang}" language file did not load; showing English. ${error}`);
         if (this.__pendingLocale === pending) this.__locale = getLocale(BASE_LANGUAGE) as LocaleContent;
       }
     ));
@@ -249,12 +249,9 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     const raw = this.expanded;
     const value = raw?.trim().toLowerCase();
     if (raw == null || value === 'none') return new Set();
-    let ids = value === '' || value === 'all' ? idsOf(this.__items) : this.__parseIds('expanded', raw, this.__items);
-    if (this.single && ids.length > 1) {
-      warnOnce(this, `expanded="${raw}": with "single" only one opens; opening "${ids[0]}".`);
-      ids = ids.slice(0, 1);
-    }
-    return new Set(ids);
+    const ids = value === '' || value === 'all' ? idsOf(this.__items) : this.__parseIds('expanded', raw, this.__items);
+    // With `single` only one item may be open: the first one named.
+    return new Set(this.single ? ids.slice(0, 1) : ids);
   }
 
   private get __heading(): Heading {
@@ -328,7 +325,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
           id="button-${item.id}"
           aria-expanded=${open}
           aria-controls="panel-${item.id}"
-          @click=${() => this.toggle(item.id)}
+          @click=${this.__onToggleClick}
         >
           <span class="title">${item.title}</span>${ICON}
         </button>`
@@ -340,23 +337,36 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
         role=${regions ? 'region' : nothing}
         aria-labelledby=${regions ? `button-${item.id}` : nothing}
         hidden=${open ? nothing : 'until-found'}
-        @beforematch=${() => this.toggle(item.id, true)}
+        @beforematch=${this.__onBeforeMatch}
       >
-        ${renderBlocks(item.body)}
+        ${this.__body(item)}
       </div>
     </div>`;
   }
 
+  private __body(item: ContentItem): HTMLElement {
+    let body = this.__bodies.get(item);
+    if (!body) this.__bodies.set(item, (body = cloneBody(item.body)));
+    return body;
+  }
+
+  // One handler for every item, so re-renders do not re-bind listeners. Ids are read from
+  // the element the listener sits on: `button-<id>` and `panel-<id>`.
+  private __onToggleClick(event: Event): void {
+    this.toggle((event.currentTarget as HTMLElement).id.slice(7));
+  }
+
+  private __onBeforeMatch(event: Event): void {
+    this.toggle((event.currentTarget as HTMLElement).id.slice(6), true);
+  }
+
   private __renderFooter(locale: LocaleContent, items: ContentItem[]) {
-    const {strings, lang} = locale;
+    const {strings} = locale;
     const cited = new Set(items.flatMap((item) => item.sources));
-    const sources = allSources.filter((_, index) => cited.has(index));
+    const sources = locale.sources.filter((_, index) => cited.has(index));
     return html`<div class="footer" part="footer">
       <slot name="footer"></slot>
-      <p>
-        ${strings.reviewedOn.replace('{date}', formatDay(locale.reviewed, lang))}
-        ${strings.nextReviewDue.replace('{date}', formatDay(locale.nextReview, lang))}
-      </p>
+      <p>${strings.reviewedOn} ${strings.nextReviewDue}</p>
       <p><strong>${strings.sourcesLabel}</strong></p>
       <ul>
         ${sources.map((source) => html`<li><a href=${source.url}>${source.title}</a></li>`)}

@@ -123,6 +123,10 @@ export const accordionStyles = css`
     color: var(--milia-color-muted, inherit);
     font-size: 0.875em;
   }
+  /* Source links sit 24px apart or more (WCAG 2.5.8 target size). */
+  .footer li {
+    padding: 0.2em 0;
+  }
 
   @media (prefers-reduced-motion: reduce) {
     .icon {

@@ -10,7 +10,7 @@ export interface ContentItem {
   id: string;
   /** Section title, or the question. */
   title: string;
-  /** The sources the text rests on, as indexes into the `sources` list of `milia-content`. */
+  /** The sources the text rests on, as indexes into the locale's `sources` list. */
   sources: number[];
   body: Block[];
 }
@@ -21,7 +21,9 @@ export interface LocaleStrings {
   hideAllSections: string;
   showAllAnswers: string;
   hideAllAnswers: string;
+  /** "Checked against its sources on <date>.", the date already written for the language. */
   reviewedOn: string;
+  /** "Next review due <date>." (twelve months after the check), date already written. */
   nextReviewDue: string;
   sourcesLabel: string;
   disclaimer: string;
@@ -30,13 +32,11 @@ export interface LocaleStrings {
 export interface LocaleContent {
   lang: string;
   dir: 'ltr' | 'rtl';
-  /** ISO day the text was last checked against its sources. */
-  reviewed: string;
-  /** ISO day, twelve months after `reviewed`. */
-  nextReview: string;
   strings: LocaleStrings;
   info: ContentItem[];
   faq: ContentItem[];
+  /** Every source, in content/sources.yaml order. */
+  sources: Source[];
 }
 
 export type ContentKind = 'info' | 'faq';

@@ -408,7 +408,7 @@ describe('the rollup plugin', () => {
   // The elements import the list of sources and languages from `milia-content` and English
   // from `milia-content/en` (see src/internal/english.ts).
   const REEXPORT =
-    "import {languages, loaders, sources} from 'milia-content';\nimport baseLocale from 'milia-content/en';\nexport {baseLocale, languages, loaders, sources};";
+    "import {languages, loaders} from 'milia-content';\nimport baseLocale from 'milia-content/en';\nexport {baseLocale, languages, loaders};";
   const build = (root, code = REEXPORT) => rollup({input: ENTRY, plugins: [entry(code), miliaContent({root})], onwarn() {}});
 
   test('bundles English into the main chunk and each other language into its own chunk', async () => {
@@ -439,9 +439,9 @@ describe('the rollup plugin', () => {
     assert.equal(mod.baseLocale.lang, 'en');
     const compiled = compileContent(VALID);
     assert.deepEqual(mod.baseLocale, shippedLocale(compiled.locales.en, compiled.sources));
-    // Sources ship as a list in sources.yaml order; items cite them by index.
-    assert.deepEqual(mod.sources, Object.values(compiled.sources));
-    const cited = mod.baseLocale.info[0].sources.map((index) => mod.sources[index]);
+    // Sources ship with each language as a list in sources.yaml order; items cite them by index.
+    assert.deepEqual(mod.baseLocale.sources, Object.values(compiled.sources));
+    const cited = mod.baseLocale.info[0].sources.map((index) => mod.baseLocale.sources[index]);
     assert.deepEqual(
       cited,
       compiled.locales.en.info[0].sources.map((id) => compiled.sources[id])
