@@ -36,7 +36,9 @@ const masters = new WeakMap<Block[], HTMLElement>();
  * most of the script time gone). Lit's marker comments are removed from the master: a copy
  * is never updated, it is replaced when the language changes.
  */
-export function cloneBody(blocks: Block[]): HTMLElement {
+export const cloneBody = (blocks: Block[]) => masterOf(blocks).cloneNode(true) as HTMLElement;
+
+function masterOf(blocks: Block[]): HTMLElement {
   let master = masters.get(blocks);
   if (!master) {
     master = document.createElement('div');
@@ -49,16 +51,9 @@ export function cloneBody(blocks: Block[]): HTMLElement {
     }
     masters.set(blocks, master);
   }
-  return master.cloneNode(true) as HTMLElement;
+  return master;
 }
 
 /** Plain text of a body, for places that take no markup (FAQPage structured data). */
-export function blocksToText(blocks: Block[]): string {
-  const text = (node: Inline): string =>
-    typeof node === 'string' ? node : ('em' in node ? node.em : 'strong' in node ? node.strong : node.a).map(text).join('');
-  return blocks
-    .map((block) =>
-      ('p' in block ? [block.p] : 'ul' in block ? block.ul : block.ol).map((run) => run.map(text).join('')).join(' ')
-    )
-    .join(' ');
-}
+export const blocksToText = (blocks: Block[]): string =>
+  [...masterOf(blocks).querySelectorAll('p, li')].map((block) => block.textContent).join(' ');
