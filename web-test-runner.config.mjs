@@ -5,7 +5,7 @@ import {defaultReporter} from '@web/test-runner';
 import {miliaContent} from './build/content/rollup-plugin.mjs';
 import {BROWSERS, CHROMIUM_ARGS, selectedBrowsers} from './build/browsers.mjs';
 import {summaryReporter} from './build/summary-reporter.mjs';
-import {STRICT_CSP} from './build/csp.mjs';
+import {hostPagesMiddleware} from './test/pages/host-pages.mjs';
 import {mediaFeaturesPlugin} from './build/wtr-media-features.mjs';
 import {frameworkBundles} from './build/wtr-framework-bundles.mjs';
 import {webkitGtkLauncher} from './build/webkitgtk-launcher.mjs';
@@ -36,13 +36,8 @@ export default {
   browsers: selectedBrowsers()
     .filter((name) => launchers[name])
     .map((name) => launchers[name]()),
-  // Fixture pages named csp-*.html are served with the strict policy sites may use.
-  middleware: [
-    async (context, next) => {
-      await next();
-      if (/^\/test\/pages\/csp-[\w-]+\.html$/.test(context.path)) context.set('Content-Security-Policy', STRICT_CSP);
-    },
-  ],
+  // Host pages for the embedding tests, generated with their own headers (strict CSP...).
+  middleware: [hostPagesMiddleware],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };

@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 
 /**
- * Real host pages (test/pages/*.html) that load the BUILT bundles from dist/, each in an
+ * Real host pages (test/pages/host-pages.mjs) that load the BUILT bundles from dist/, each in an
  * iframe so it gets its own document, headers and CSS. test/pages/probe.js exercises the
  * widgets inside the page and leaves its findings in window.__probe.
  */

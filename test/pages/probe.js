@@ -35,7 +35,7 @@ try {
 
   if (window.axe) {
     const {axe} = window;
-    // A page may turn off a named rule with data-axe-skip on <html> (see many.html for why).
+    // A page may turn off a named rule with data-axe-skip on <html> (see "many" in host-pages.mjs for why).
     const skip = (document.documentElement.dataset.axeSkip || '').split(/\s+/).filter(Boolean);
     const rules = Object.fromEntries(skip.map((id) => [id, {enabled: false}]));
     const result = await axe.run(document, {resultTypes: ['violations'], rules});
