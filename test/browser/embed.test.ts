@@ -17,6 +17,7 @@ interface Probe {
   root: {lang: string; dir: string};
   headingStyle: {fontWeight: string; textTransform: string};
   jsonLd: number;
+  firstTitle: string;
   axe?: string[];
   errors: string[];
   violations: string[];
@@ -98,6 +99,15 @@ describe('embedding in real host pages (built bundles)', function () {
     expect(probe.root).to.deep.equal({lang: 'en', dir: 'ltr'});
   });
 
+  for (const file of ['module', 'classic']) {
+    it(`a Spanish page (lang="es-ES"), ${file} script: Spanish content, marked as Spanish`, async () => {
+      const probe = await load(`spanish-${file}.html`);
+      expectHealthy(probe, 2);
+      expect(probe.firstTitle).to.equal('¿Qué son los milios?');
+      expect(probe.root.lang).to.equal('es');
+    });
+  }
+
   it('classic script included twice plus the module once', async () => {
     const probe = await load('twice.html');
     expectHealthy(probe, 2);
@@ -149,9 +159,15 @@ describe('embedding in real host pages (built bundles)', function () {
     }
   });
 
-  for (const page of ['reset.html', 'bootstrap.html', 'rtl.html']) {
-    it(`reflows at 320 px without horizontal scrolling: ${page}`, async () => {
-      const probe = await load(page, 320);
+  // 320 px is 400 % zoom of a 1280 px window; 640 px is 200 %.
+  for (const [page, width] of [
+    ['reset.html', 320],
+    ['bootstrap.html', 320],
+    ['rtl.html', 320],
+    ['bootstrap.html', 640],
+  ] as const) {
+    it(`reflows at ${width} px without horizontal scrolling: ${page}`, async () => {
+      const probe = await load(page, width);
       expect(probe.pageOverflowsX).to.be.false;
       expect(probe.toggled).to.be.true;
     });

@@ -29,6 +29,10 @@ const PAGES = {
   reset: {title: 'Hostile global reset', head: `${MODULE}\n    <link rel="stylesheet" href="/test/pages/hostile.css" />`},
   dark: {title: 'Dark page', head: `${MODULE}\n    <link rel="stylesheet" href="/test/pages/dark.css" />`},
   rtl: {title: 'Right-to-left page', head: MODULE, lang: 'ar', dir: 'rtl'},
+  // A Spanish site as WordPress writes it (a region tag): the module fetches its language
+  // file from its own folder; the classic script has it inside.
+  'spanish-module': {title: 'Página en español, módulo', head: MODULE, lang: 'es-ES'},
+  'spanish-classic': {title: 'Página en español, script clásico', head: CLASSIC, lang: 'es-ES'},
   twice: {title: 'Classic script twice, module once', head: `${CLASSIC}\n    ${CLASSIC}\n    ${MODULE}`},
   'wordpress-classic': {
     title: 'WordPress classic editor output',

@@ -32,6 +32,7 @@ try {
   const heading = first.querySelector('[part~="heading"]');
   probe.headingStyle = {fontWeight: getComputedStyle(heading).fontWeight, textTransform: getComputedStyle(heading).textTransform};
   probe.jsonLd = document.querySelectorAll('script[type="application/ld+json"]').length;
+  probe.firstTitle = first.querySelector('button[aria-controls]').textContent.trim();
 
   if (window.axe) {
     const {axe} = window;
