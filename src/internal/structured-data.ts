@@ -43,7 +43,8 @@ function writeStructuredData(): void {
     script = document.createElement('script');
     script.type = 'application/ld+json';
   }
-  script.text = trustedScript(json);
+  // A reader's toggles re-run this with the same questions: leave the script alone then.
+  if (script.text !== json) script.text = trustedScript(json);
   if (!script.isConnected) document.head.append(script);
 }
 
