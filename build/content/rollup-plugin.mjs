@@ -54,10 +54,12 @@ export function shippedLocale(locale, sources) {
   const format = new Intl.DateTimeFormat(locale.lang, {dateStyle: 'long', timeZone: 'UTC'});
   const date = (isoDay) => format.format(new Date(`${isoDay}T00:00:00Z`));
   const {reviewed, nextReview, strings, ...rest} = locale;
+  // `language` (the language's own name) is for the people editing content, not the page.
+  const {language: _language, ...shown} = strings;
   return {
     ...rest,
     strings: {
-      ...strings,
+      ...shown,
       reviewedOn: strings.reviewedOn.replace('{date}', date(reviewed)),
       nextReviewDue: strings.nextReviewDue.replace('{date}', date(nextReview)),
     },

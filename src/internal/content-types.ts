@@ -16,7 +16,6 @@ export interface ContentItem {
 }
 
 export interface LocaleStrings {
-  language: string;
   showAllSections: string;
   hideAllSections: string;
   showAllAnswers: string;
