@@ -325,7 +325,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
           id="button-${item.id}"
           aria-expanded=${open}
           aria-controls="panel-${item.id}"
-          @click=${this.__onToggleClick}
+          @click=${this.__onItemEvent}
         >
           <span class="title">${item.title}</span>${ICON}
         </button>`
@@ -337,7 +337,7 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
         role=${regions ? 'region' : nothing}
         aria-labelledby=${regions ? `button-${item.id}` : nothing}
         hidden=${open ? nothing : 'until-found'}
-        @beforematch=${this.__onBeforeMatch}
+        @beforematch=${this.__onItemEvent}
       >
         ${this.__body(item)}
       </div>
@@ -350,14 +350,12 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     return body;
   }
 
-  // One handler for every item, so re-renders do not re-bind listeners. Ids are read from
-  // the element the listener sits on: `button-<id>` and `panel-<id>`.
-  private __onToggleClick(event: Event): void {
-    this.toggle((event.currentTarget as HTMLElement).id.slice(7));
-  }
-
-  private __onBeforeMatch(event: Event): void {
-    this.toggle((event.currentTarget as HTMLElement).id.slice(6), true);
+  // One handler for every item's click and beforematch, so re-renders do not re-bind
+  // listeners. The id is read from the element it sits on: `button-<id>` or `panel-<id>`;
+  // find-in-page only ever opens.
+  private __onItemEvent(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).id;
+    this.toggle(id.slice(id.indexOf('-') + 1), event.type === 'click' ? undefined : true);
   }
 
   private __renderFooter(locale: LocaleContent, items: ContentItem[]) {

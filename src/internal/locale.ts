@@ -39,11 +39,6 @@ export function inheritedLang(element: Element): string {
  * module (`milia-widgets.<lang>.js`); the classic build has them inline.
  */
 export function getLocale(lang: string): LocaleContent | Promise<LocaleContent> {
-  return (locales[lang] ??= loaders[lang]().then(
-    (module) => (locales[lang] = module.default),
-    (error) => {
-      delete locales[lang];
-      throw error;
-    }
-  ));
+  // A file that fails to load stays failed for this page: every element then shows English.
+  return (locales[lang] ??= loaders[lang]().then((module) => (locales[lang] = module.default)));
 }
