@@ -6,15 +6,25 @@ import {openIds, recordToggles, render, settle, shadow} from './helpers.js';
 /** Replaces the hash without firing hashchange (as if the page had loaded with it). */
 const setHashSilently = (hash: string) => history.replaceState(null, '', hash || location.pathname + location.search);
 
+/** Runs `test` with 3000px of page above the fixture, so scrolling to an item is visible. */
+async function withSpaceAbove(test: () => Promise<void>) {
+  const spacer = document.createElement('div');
+  spacer.style.height = '3000px';
+  document.body.prepend(spacer);
+  try {
+    await test();
+  } finally {
+    spacer.remove();
+    scrollTo(0, 0);
+  }
+}
+
 describe('deep links (#milia-<id>)', () => {
   afterEach(() => setHashSilently(''));
 
   it('opens the linked section at load and scrolls it into view', async () => {
     setHashSilently('#milia-removal');
-    const spacer = document.createElement('div');
-    spacer.style.height = '3000px';
-    document.body.prepend(spacer);
-    try {
+    await withSpaceAbove(async () => {
       const log = recordToggles();
       const el = await render<MiliaInfo>(html`<milia-info></milia-info>`);
       await settle(el);
@@ -23,10 +33,7 @@ describe('deep links (#milia-<id>)', () => {
       expect(log.events).to.deep.equal([{section: 'removal', expanded: true}]);
       const top = shadow(el).getElementById('section-removal')!.getBoundingClientRect().top;
       expect(Math.abs(top), 'scrolled to the top of the viewport').to.be.lessThan(5);
-    } finally {
-      spacer.remove();
-      scrollTo(0, 0);
-    }
+    });
   });
 
   it('opens the section in every element that shows it on hashchange, and scrolls to the first', async () => {
@@ -57,18 +64,12 @@ describe('deep links (#milia-<id>)', () => {
 
   it('honours --milia-scroll-margin for sticky headers', async () => {
     setHashSilently('#milia-see-a-doctor');
-    const spacer = document.createElement('div');
-    spacer.style.height = '3000px';
-    document.body.prepend(spacer);
-    try {
+    await withSpaceAbove(async () => {
       const el = await render<MiliaInfo>(html`<milia-info style="--milia-scroll-margin: 80px"></milia-info>`);
       await settle(el);
       const top = shadow(el).getElementById('section-see-a-doctor')!.getBoundingClientRect().top;
       expect(top).to.be.closeTo(80, 5);
-    } finally {
-      spacer.remove();
-      scrollTo(0, 0);
-    }
+    });
   });
 
   it('ignores hashes that are not ours or name an id the element does not show', async () => {
