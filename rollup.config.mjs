@@ -2,8 +2,8 @@ import {nodeResolve} from '@rollup/plugin-node-resolve';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import {miliaContent} from './build/content/rollup-plugin.mjs';
-import {printIntegrity} from './build/integrity.mjs';
+import {miliaContent} from './tools/content/rollup-plugin.mjs';
+import {printIntegrity} from './tools/integrity.mjs';
 
 // Lit's production build: no dev-mode warnings, smaller.
 const plugins = () => [

@@ -2,13 +2,13 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {fromRollup} from '@web/dev-server-rollup';
 import {chromeLauncher, puppeteerCore} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
-import {miliaContent} from './build/content/rollup-plugin.mjs';
-import {BROWSERS, CHROMIUM_ARGS, selectedBrowsers} from './build/browsers.mjs';
-import {summaryReporter} from './build/summary-reporter.mjs';
-import {hostPagesMiddleware} from './test/pages/host-pages.mjs';
-import {mediaFeaturesPlugin} from './build/wtr-media-features.mjs';
-import {frameworkBundles} from './build/wtr-framework-bundles.mjs';
-import {webkitGtkLauncher} from './build/webkitgtk-launcher.mjs';
+import {miliaContent} from './tools/content/rollup-plugin.mjs';
+import {BROWSERS, CHROMIUM_ARGS, selectedBrowsers} from './test/runner/browsers.mjs';
+import {summaryReporter} from './test/runner/summary-reporter.mjs';
+import {hostPagesMiddleware} from './test/runner/pages/host-pages.mjs';
+import {mediaFeaturesPlugin} from './test/runner/media-features-plugin.mjs';
+import {frameworkBundles} from './test/runner/framework-bundles-plugin.mjs';
+import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
 // over WebDriver BiDi by puppeteer-core; WebKitGTK's MiniBrowser through WebKitWebDriver.

@@ -2,7 +2,7 @@
 import {createServer} from 'node:net';
 import {startDevServer} from '@web/dev-server';
 import puppeteer from 'puppeteer-core';
-import {BROWSERS, CHROMIUM_ARGS} from '../build/browsers.mjs';
+import {BROWSERS, CHROMIUM_ARGS} from '../test/runner/browsers.mjs';
 
 export const VIEWPORT = {width: 1280, height: 900};
 // Lighthouse's phone size. Not `isMobile`: that emulation marks layout shifts after it as

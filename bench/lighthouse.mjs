@@ -1,7 +1,7 @@
 // Lighthouse (the npm CLI) against a URL on the in-process dev server, driving system Chromium.
 import {spawn} from 'node:child_process';
 import {mkdirSync, readFileSync} from 'node:fs';
-import {BROWSERS, CHROMIUM_ARGS} from '../build/browsers.mjs';
+import {BROWSERS, CHROMIUM_ARGS} from '../test/runner/browsers.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const TIMEOUT_MS = 180_000;

@@ -2,7 +2,7 @@
 // native <details> pages carry exactly the text <milia-info> renders, in the same structure.
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {compileContent} from '../build/content/compile.mjs';
+import {compileContent} from '../tools/content/compile.mjs';
 
 export const PAGES_DIR = 'bench/pages';
 

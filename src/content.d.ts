@@ -1,4 +1,4 @@
-// Modules made at build time from content/ by build/content/rollup-plugin.mjs.
+// Modules made at build time from content/ by tools/content/rollup-plugin.mjs.
 declare module 'milia-content' {
   import type {LocaleContent} from './internal/content-types.js';
   /** Every language with content, English first. */

@@ -1,5 +1,5 @@
 /**
- * The shape of compiled content (see build/content/markdown.mjs for how Markdown becomes
+ * The shape of compiled content (see tools/content/markdown.mjs for how Markdown becomes
  * these). Short keys because every byte ships in the bundle.
  */
 export type Inline = string | {em: Inline[]} | {strong: Inline[]} | {a: Inline[]; href: string};

@@ -117,7 +117,7 @@ async function runAxe(demo: Demo): Promise<string[]> {
     await until(() => demo.win.axe, 'axe-core to load in the demo page');
   }
   // A demo shows the same widget several times, so its section regions repeat their names
-  // (axe's best-practice rule landmark-unique, not a WCAG rule; see "many" in test/pages/host-pages.mjs).
+  // (axe's best-practice rule landmark-unique, not a WCAG rule; see "many" in test/runner/pages/host-pages.mjs).
   const results = await demo.win.axe!.run(demo.doc, {resultTypes: ['violations'], rules: {'landmark-unique': {enabled: false}}});
   return results.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

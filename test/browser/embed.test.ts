@@ -1,8 +1,8 @@
 import {expect} from '@open-wc/testing';
 
 /**
- * Real host pages (test/pages/host-pages.mjs) that load the BUILT bundles from dist/, each in an
- * iframe so it gets its own document, headers and CSS. test/pages/probe.js exercises the
+ * Real host pages (test/runner/pages/host-pages.mjs) that load the BUILT bundles from dist/, each in an
+ * iframe so it gets its own document, headers and CSS. test/runner/pages/probe.js exercises the
  * widgets inside the page and leaves its findings in window.__probe.
  */
 interface Probe {
@@ -27,7 +27,7 @@ async function load(page: string, width = 1000): Promise<Probe> {
   const frame = document.createElement('iframe');
   frame.style.width = `${width}px`;
   frame.style.height = '700px';
-  frame.src = `/test/pages/${page}`;
+  frame.src = `/test/runner/pages/${page}`;
   document.body.append(frame);
   const started = Date.now();
   try {
@@ -126,7 +126,7 @@ describe('embedding in real host pages (built bundles)', function () {
     const frame = document.createElement('iframe');
     frame.setAttribute('sandbox', 'allow-same-origin'); // no scripts run in it
     frame.style.width = '1000px';
-    frame.src = '/test/pages/no-js.html';
+    frame.src = '/test/runner/pages/no-js.html';
     document.body.append(frame);
     try {
       await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
@@ -144,7 +144,7 @@ describe('embedding in real host pages (built bundles)', function () {
     const frame = document.createElement('iframe');
     frame.style.width = '1000px';
     frame.style.height = '700px';
-    frame.src = '/test/pages/no-js.html';
+    frame.src = '/test/runner/pages/no-js.html';
     document.body.append(frame);
     try {
       type Late = {before: number; after: number; done: boolean};

@@ -1,5 +1,5 @@
 /**
- * Tests for the content compiler (build/content/*.mjs).
+ * Tests for the content compiler (tools/content/*.mjs).
  * Run: node --test test/node/
  *
  * Error cases live in test/fixtures/content/<case>/. Each case directory holds only the
@@ -16,9 +16,9 @@ import {join, normalize} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {rollup} from 'rollup';
 import {parse as parseYaml} from 'yaml';
-import {compileContent, STRING_KEYS, BASE_LANGUAGE} from '../../build/content/compile.mjs';
-import {ContentError} from '../../build/content/content-error.mjs';
-import {miliaContent, shippedLocale} from '../../build/content/rollup-plugin.mjs';
+import {compileContent, STRING_KEYS, BASE_LANGUAGE} from '../../tools/content/compile.mjs';
+import {ContentError} from '../../tools/content/content-error.mjs';
+import {miliaContent, shippedLocale} from '../../tools/content/rollup-plugin.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CONTENT = join(REPO, 'content');

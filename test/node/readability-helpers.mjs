@@ -1,5 +1,5 @@
 /**
- * Readability measures for compiled content (the tree made by build/content/markdown.mjs).
+ * Readability measures for compiled content (the tree made by tools/content/markdown.mjs).
  *
  * Rules (from the content brief):
  *   - the title counts as one sentence;

@@ -5,7 +5,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {fileURLToPath} from 'node:url';
-import {compileContent} from '../../build/content/compile.mjs';
+import {compileContent} from '../../tools/content/compile.mjs';
 import {grade, itemCounts, itemsCounts, itemTexts, paragraph, paragraphGrade, words} from './readability-helpers.mjs';
 
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));

@@ -2,7 +2,7 @@
 // (A script file, not a module: these `declare module` blocks declare, not augment.)
 
 /**
- * React 19, react-dom and @lit/react, bundled by build/wtr-framework-bundles.mjs and imported
+ * React 19, react-dom and @lit/react, bundled by test/runner/framework-bundles-plugin.mjs and imported
  * as `/__frameworks__/react.js`. (TypeScript matches a root-relative import against a pattern
  * but never against an exact ambient name, hence the `*`.)
  */

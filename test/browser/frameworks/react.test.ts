@@ -2,7 +2,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./frameworks.d.ts" />
 // React 19 (production build) rendering the elements, through @lit/react and as plain
-// custom-element JSX. React comes from the bundle served by build/wtr-framework-bundles.mjs;
+// custom-element JSX. React comes from the bundle served by test/runner/framework-bundles-plugin.mjs;
 // the elements come from src as in every other browser test.
 import {expect, waitUntil} from '@open-wc/testing';
 import type {EventName} from '@lit/react';

@@ -5,7 +5,7 @@ import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync, rmSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {BROWSERS, isInstalled, selectedBrowsers} from '../build/browsers.mjs';
+import {BROWSERS, isInstalled, selectedBrowsers} from './browsers.mjs';
 
 const browsers = selectedBrowsers();
 ensureBrowsers(browsers);

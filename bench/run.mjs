@@ -10,13 +10,13 @@
 //   BENCH_PORT, CHROME_PATH
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {cpus, loadavg} from 'node:os';
-import {launchBrowser, startServer, VIEWPORT} from '../bench/browser.mjs';
-import {runLighthouse} from '../bench/lighthouse.mjs';
-import {measureCls, measureMemory, measureRender, measureTraces} from '../bench/measure.mjs';
-import {writePages} from '../bench/pages.mjs';
-import {formatResults, RENDER_BUDGET} from '../bench/report.mjs';
-import {measureSizes} from '../bench/sizes.mjs';
-import {profileBuckets} from '../bench/trace.mjs';
+import {launchBrowser, startServer, VIEWPORT} from './browser.mjs';
+import {runLighthouse} from './lighthouse.mjs';
+import {measureCls, measureMemory, measureRender, measureTraces} from './measure.mjs';
+import {writePages} from './pages.mjs';
+import {formatResults, RENDER_BUDGET} from './report.mjs';
+import {measureSizes} from './sizes.mjs';
+import {profileBuckets} from './trace.mjs';
 
 const COUNTS = [1, 10, 100];
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);

@@ -20,7 +20,7 @@ const BUNDLES = {
   ].join('\n'),
 };
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * @param {{root?: string}} [options] where `node_modules` is resolved from (the project root by default)

@@ -1,7 +1,7 @@
 // Screenshots of a page in headless Chromium, for looking at what we built:
-//   node scripts/screenshot.mjs <url> <out.png> [width] [--dark] [--full] [--at=<css selector>]
+//   node tools/screenshot.mjs <url> <out.png> [width] [--dark] [--full] [--at=<css selector>]
 import puppeteer from 'puppeteer-core';
-import {BROWSERS, CHROMIUM_ARGS} from '../build/browsers.mjs';
+import {BROWSERS, CHROMIUM_ARGS} from '../test/runner/browsers.mjs';
 
 const [url, out, width = '1280', ...flags] = process.argv.slice(2);
 const browser = await puppeteer.launch({executablePath: BROWSERS.chromium.path, headless: true, args: CHROMIUM_ARGS});

@@ -1,10 +1,10 @@
 /**
  * The host pages the embedding tests load (test/browser/embed.test.ts): each is a real page
- * that loads the built bundles, served by the test runner at /test/pages/<name>.html with
+ * that loads the built bundles, served by the test runner at /test/runner/pages/<name>.html with
  * its own headers. One table instead of a file per page, so what differs between them is
  * all that is written down.
  */
-import {STRICT_CSP} from '../../build/csp.mjs';
+import {STRICT_CSP} from '../csp.mjs';
 
 const MODULE = '<script type="module" src="/dist/milia-widgets.js"></script>';
 const CLASSIC = '<script src="/dist/milia-widgets.iife.js"></script>';
@@ -26,8 +26,8 @@ const PAGES = {
     head: `${MODULE}\n    <link rel="stylesheet" href="/node_modules/bootstrap/dist/css/bootstrap.min.css" />`,
     body: `<div class="container"><div class="row"><div class="col-md-8">\n      ${WIDGETS}\n      </div></div></div>`,
   },
-  reset: {title: 'Hostile global reset', head: `${MODULE}\n    <link rel="stylesheet" href="/test/pages/hostile.css" />`},
-  dark: {title: 'Dark page', head: `${MODULE}\n    <link rel="stylesheet" href="/test/pages/dark.css" />`},
+  reset: {title: 'Hostile global reset', head: `${MODULE}\n    <link rel="stylesheet" href="/test/runner/pages/hostile.css" />`},
+  dark: {title: 'Dark page', head: `${MODULE}\n    <link rel="stylesheet" href="/test/runner/pages/dark.css" />`},
   rtl: {title: 'Right-to-left page', head: MODULE, lang: 'ar', dir: 'rtl'},
   // A Spanish site as WordPress writes it (a region tag): the module fetches its language
   // file from its own folder; the classic script has it inside.
@@ -61,7 +61,7 @@ export function hostPage(name) {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
-    <script src="/test/pages/probe-early.js"></script>
+    <script src="/test/runner/pages/probe-early.js"></script>
     ${head}
   </head>
   <body>
@@ -70,16 +70,16 @@ export function hostPage(name) {
       ${body}
     </main>
     <script src="/node_modules/axe-core/axe.min.js"></script>
-    <script type="module" src="/test/pages/probe.js"></script>
+    <script type="module" src="/test/runner/pages/probe.js"></script>
   </body>
 </html>
 `;
   return {html, headers: csp ? {'Content-Security-Policy': STRICT_CSP} : {}};
 }
 
-/** Dev-server middleware that serves the pages above at /test/pages/<name>.html. */
+/** Dev-server middleware that serves the pages above at /test/runner/pages/<name>.html. */
 export async function hostPagesMiddleware(context, next) {
-  const name = /^\/test\/pages\/([\w-]+)\.html$/.exec(context.path)?.[1];
+  const name = /^\/test\/runner\/pages\/([\w-]+)\.html$/.exec(context.path)?.[1];
   const page = name && hostPage(name);
   if (!page) return next();
   context.type = 'html';
