@@ -316,7 +316,9 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
 
   private __renderItem(item: ContentItem, heading: Heading) {
     const open = this.__openIds.has(item.id);
-    const regions = this.__config.regions;
+    // Only an open panel is a landmark: a collapsed `hidden="until-found"` panel stays in the
+    // platform accessibility tree, and screen readers would list it as an empty region.
+    const regions = this.__config.regions && open;
     return html`<div class="section" part="section" id="section-${item.id}">
       ${heading(
         html`<button

@@ -16,7 +16,7 @@ describe('<milia-info> structure and ARIA (APG accordion)', () => {
   });
 
   it('puts exactly one button in each h2 and wires aria-controls / aria-labelledby in the same root', async () => {
-    const el = await render<MiliaInfo>(html`<milia-info></milia-info>`);
+    const el = await render<MiliaInfo>(html`<milia-info expanded></milia-info>`);
     const headings = [...shadow(el).querySelectorAll('[part~="heading"]')];
     expect(headings).to.have.length(6);
     for (const heading of headings) {
@@ -29,6 +29,23 @@ describe('<milia-info> structure and ARIA (APG accordion)', () => {
       expect(panel.getAttribute('role')).to.equal('region');
       expect(panel.getAttribute('aria-labelledby')).to.equal(button.id);
     }
+  });
+
+  it('makes a panel a labelled region only while it is open (no empty landmarks)', async () => {
+    const el = await render<MiliaInfo>(html`<milia-info expanded="types"></milia-info>`);
+    const regions = [...shadow(el).querySelectorAll('[role="region"]')];
+    expect(regions.map((panel) => panel.id)).to.deep.equal(['panel-types']);
+    for (const panel of panels(el).filter((panel) => panel.id !== 'panel-types')) {
+      expect(panel.hasAttribute('aria-labelledby'), panel.id).to.be.false;
+    }
+    el.toggle('types');
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('[role="region"]')).to.have.length(0);
+    el.toggle('causes');
+    await el.updateComplete;
+    const causes = shadow(el).getElementById('panel-causes')!;
+    expect(causes.getAttribute('role')).to.equal('region');
+    expect(causes.getAttribute('aria-labelledby')).to.equal('button-causes');
   });
 
   it('uses heading-level for the heading elements', async () => {
