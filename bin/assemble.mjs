@@ -17,11 +17,21 @@ const escapeAttribute = (value) =>
 
 /** `es-ES`, `es_ES`, `ES` -> `es` when the kit has it, else English (as the element does). */
 export const languageOf = (kit, tag) => {
-  const primary = String(tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const primary = String(tag ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[-_]/)[0];
   return kit.languages.includes(primary) ? primary : 'en';
 };
 
-const tokens = (value) => [...new Set(String(value ?? '').toLowerCase().split(/\s+/).filter(Boolean))];
+const tokens = (value) => [
+  ...new Set(
+    String(value ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+  ),
+];
 
 /**
  * The HTML of one element with its declarative shadow root.
@@ -49,7 +59,9 @@ export function assemble(kit, tag, attributes = {}, {cssHref = kit.stylesheet} =
         ? ids
         : ids.filter((id) => tokens(expanded).includes(id));
   if (single) open = open.slice(0, 1);
-  const level = /^\s*[2-6]\s*$/.test(String(attributes['heading-level'] ?? '')) ? String(attributes['heading-level']).trim() : '2';
+  const level = /^\s*[2-6]\s*$/.test(String(attributes['heading-level'] ?? ''))
+    ? String(attributes['heading-level']).trim()
+    : '2';
 
   const cited = new Set(ids.flatMap((id) => k.items[id].sources));
   const parts = [
@@ -72,6 +84,8 @@ const isOn = (value) => value !== undefined && value !== null && value !== false
 
 function hostAttributes(attributes) {
   return ATTRIBUTES.filter((name) => isOn(attributes[name]))
-    .map((name) => (BOOLEAN.has(name) || attributes[name] === true ? ` ${name}` : ` ${name}="${escapeAttribute(attributes[name])}"`))
+    .map((name) =>
+      BOOLEAN.has(name) || attributes[name] === true ? ` ${name}` : ` ${name}="${escapeAttribute(attributes[name])}"`
+    )
     .join('');
 }

@@ -34,11 +34,13 @@ const inertToggle: Control = (id, open, title) =>
   html`<span class="toggle" part="button" id="button-${id}" data-expanded=${open}>
     <span class="title">${title}</span>${icon}
   </span>`;
-const inertShowAll = (open: boolean, label: string) =>
-  html`<span class="show-all" data-expanded=${open}>${label}${icon}</span>`;
+const inertShowAll = (open: boolean, label: string) => html`<span class="show-all" data-expanded=${open}>${label}${icon}</span>`;
 
 /** What the element's render() shows per kind (see AccordionConfig in accordion-element.ts). */
-const KINDS: Record<ContentKind, {region: boolean; showAll: ['showAllSections' | 'showAllAnswers', 'hideAllSections' | 'hideAllAnswers']}> = {
+const KINDS: Record<
+  ContentKind,
+  {region: boolean; showAll: ['showAllSections' | 'showAllAnswers', 'hideAllSections' | 'hideAllAnswers']}
+> = {
   info: {region: true, showAll: ['showAllSections', 'hideAllSections']},
   faq: {region: false, showAll: ['showAllAnswers', 'hideAllAnswers']},
 };
@@ -67,11 +69,10 @@ const split = (markup: string) => {
 function itemPieces(item: ContentItem, kind: ContentKind, sourceIds: string[]) {
   const at = (open: boolean) =>
     toHtml(
-      sectionTemplate(
-        item.id,
-        itemContent(item, open, KINDS[kind].region, HEADINGS[2], inertToggle, renderBlocks(item.body))
-      )
-    ).replace(/<h2 class="heading"/, `<h${LEVEL} class="heading"`).replace('</h2>', `</h${LEVEL}>`);
+      sectionTemplate(item.id, itemContent(item, open, KINDS[kind].region, HEADINGS[2], inertToggle, renderBlocks(item.body)))
+    )
+      .replace(/<h2 class="heading"/, `<h${LEVEL} class="heading"`)
+      .replace('</h2>', `</h${LEVEL}>`);
   return {closed: at(false), open: at(true), sources: item.sources.map((index) => sourceIds[index])};
 }
 
