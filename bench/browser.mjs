@@ -35,7 +35,7 @@ export async function startServer() {
 // browser context, and it spends about 1 s of CPU loading its own JS, right while the page
 // under test loads. On a 2-core machine that is a second load competing with ours, so it is
 // switched off here (found by tracing; without these two features no such process starts).
-const BENCH_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
+export const BENCH_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
 
 export async function launchBrowser() {
   return puppeteer.launch({

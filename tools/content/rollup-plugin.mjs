@@ -76,18 +76,18 @@ export function shippedLocale(locale, sources) {
 
 /**
  * A shipped locale with its text taken out and its shape kept: the same keys, every string
- * empty, no items and no sources. `lang` and `dir` stay, since the code files the locale
- * under its language.
+ * empty, every list empty. `lang` and `dir` stay, since the code files the locale under its
+ * language.
  */
-export function emptyLocale({lang, dir, strings}) {
-  return {
-    lang,
-    dir,
-    strings: Object.fromEntries(Object.keys(strings).map((key) => [key, ''])),
-    info: [],
-    faq: [],
-    sources: [],
+export function emptyLocale(locale) {
+  const empty = (value, key) => {
+    if (key === 'lang' || key === 'dir') return value;
+    if (typeof value === 'string') return '';
+    if (Array.isArray(value)) return [];
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, empty(v, k)]));
+    return value;
   };
+  return empty(locale);
 }
 
 function mainModule({languages}) {
