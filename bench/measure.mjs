@@ -134,12 +134,12 @@ export const METRICS = ['painted', 'interactive', 'busy', 'bytes'];
 /**
  * `rounds` rounds of loads of every side's page, each round loading every side once in an
  * order that rotates from round to round (so no side always goes first or follows the same
- * side), after one discarded round. Returns per side the list of loads, in round order: load
- * i of every side belongs to round i, which pairs them for the ratios.
+ * side), after one discarded round when `warmUp`. Returns per side the list of loads, in
+ * round order: load i of every side belongs to round i, which pairs them for the ratios.
  */
-export async function measureRounds(browser, origin, urls, sides, condition, rounds, options, log) {
+export async function measureRounds(browser, origin, urls, sides, condition, rounds, {warmUp = true, ...options}, log) {
   const loads = Object.fromEntries(sides.map((side) => [side, []]));
-  for (let round = -1; round < rounds; round++) {
+  for (let round = warmUp ? -1 : 0; round < rounds; round++) {
     const start = ((round % sides.length) + sides.length) % sides.length;
     const order = [...sides.slice(start), ...sides.slice(0, start)];
     for (const side of order) {

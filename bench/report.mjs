@@ -267,7 +267,7 @@ const METHOD = (results) => {
     '- **Interactive**: when a click on the first item button both can be seen and works: native, when painted (`<details>` works from parse); ours, the later of painted and every `<milia-info>` defined and rendered (`customElements.whenDefined`, then each `updateComplete`).',
     `- **Main-thread busy**: the union of the renderer main thread's top-level tasks (trace category \`toplevel\`) from navigation start to ${settings.settleMs} ms after the later of interactive and the load event. Includes the browser's own work for a new document, the same on every side.`,
     '- **Bytes on the wire**: the sum of `encodedDataLength` of every response (CDP `Network.loadingFinished`), headers included, gzip as served.',
-    `- Order and statistics: per condition and N, one discarded round, then ${Object.entries(settings.rounds)
+    `- Order and statistics: per condition, one discarded round before the first N; then ${Object.entries(settings.rounds)
       .map(([n, r]) => `${r} rounds at N = ${n}`)
       .join(
         ', '
@@ -309,7 +309,7 @@ export function formatResults(results) {
     targetTable(results),
     '',
     ...renderSections,
-    'Medians over the rounds; ratios are medians of paired ratios (ours over the native load of the same round) with their 95% bootstrap interval. Method below.',
+    'Medians over the rounds; ratios are medians of paired ratios (ours over the native load of the same round) with their 95% bootstrap interval. How each figure is taken: Method, in bench/results/latest.md.',
     '',
     budgetTable(results.budgets),
     '',

@@ -11,7 +11,7 @@
 //
 //   BENCH_QUICK=1            a quick, noisy check of the method: few rounds, no Lighthouse,
 //                            README left alone (results say QUICK)
-//   BENCH_ROUNDS=1:20,10:8,100:4
+//   BENCH_ROUNDS=1:20,10:8,100:3
 //                            rounds per N (a round loads every side once); the N listed
 //   BENCH_CONDITIONS=unthrottled,throttled
 //   BENCH_SETTLE_MS=300      main-thread time counted after interactive and load
@@ -31,7 +31,7 @@ import {median} from './stats.mjs';
 import {profileBuckets} from './trace.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const ROUNDS = parseRounds(process.env.BENCH_ROUNDS ?? (QUICK ? '1:5,10:3,100:2' : '1:20,10:8,100:4'));
+const ROUNDS = parseRounds(process.env.BENCH_ROUNDS ?? (QUICK ? '1:5,10:3,100:2' : '1:20,10:8,100:3'));
 const COUNTS = Object.keys(ROUNDS)
   .map(Number)
   .sort((a, b) => a - b);
@@ -108,7 +108,8 @@ async function measure() {
           sides,
           condition,
           ROUNDS[n],
-          {title: firstTitle, settleMs: SETTLE_MS},
+          // One discarded round per condition, before its first N, for the browser's first-time costs.
+          {title: firstTitle, settleMs: SETTLE_MS, warmUp: n === COUNTS[0]},
           log
         );
         measured.compare = compareSides(measured);

@@ -6,8 +6,9 @@
 //   `gzip -9` bytes) against its three budgets;
 // - measureSizes(): every built file's raw, gzip (level 9) and brotli (quality 11) size.
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
-import {join, posix} from 'node:path';
+import fs, {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import {syncBuiltinESMExports} from 'node:module';
+import {join, posix, resolve} from 'node:path';
 import {rollup} from 'rollup';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 import {compileContent} from '../tools/content/compile.mjs';
@@ -118,6 +119,34 @@ function newestFile(paths) {
 }
 
 /**
+ * rollup.config.mjs, imported without letting it touch dist/. A build empties dist/ first
+ * (nothing stale is published); if the config does that when it is loaded, importing it
+ * from the Node test would delete the files the other tests are reading. So while it loads,
+ * fs.rmSync/rmdirSync of dist/ do nothing (node:module's syncBuiltinESMExports carries the
+ * patch to named imports), and dist/ is checked to be still there afterwards.
+ */
+async function importRollupConfig() {
+  const dist = resolve(DIST);
+  const had = existsSync(dist);
+  const originals = {rmSync: fs.rmSync, rmdirSync: fs.rmdirSync};
+  for (const [name, original] of Object.entries(originals))
+    fs[name] = (path, ...rest) => (resolve(String(path)) === dist ? undefined : original(path, ...rest));
+  syncBuiltinESMExports();
+  let configs;
+  try {
+    configs = (await import('../rollup.config.mjs')).default;
+  } finally {
+    Object.assign(fs, originals);
+    syncBuiltinESMExports();
+  }
+  if (had && !existsSync(dist))
+    throw new Error(
+      'importing rollup.config.mjs removed dist/: clean dist/ in a plugin hook (e.g. buildStart), not when the config loads'
+    );
+  return configs;
+}
+
+/**
  * *code*: the ES module built from src/index.ts exactly as rollup.config.mjs builds
  * dist/milia-widgets.js (same plugins, same output options), except that the content plugin
  * gives every language an empty locale of the same shape (`miliaContent({emptyContent:
@@ -127,7 +156,7 @@ function newestFile(paths) {
  * printer) are left out.
  */
 async function buildCodeOnly() {
-  const {default: configs} = await import('../rollup.config.mjs');
+  const configs = await importRollupConfig();
   const config = configs.find((c) => !Array.isArray(c.output) && c.output?.entryFileNames === 'milia-widgets.js');
   if (!config) throw new Error('rollup.config.mjs has no build with entryFileNames "milia-widgets.js" to measure');
   if (!config.plugins.some((p) => p?.name === 'milia-content'))
