@@ -85,8 +85,8 @@ describe('<milia-faq>', () => {
     await el.updateComplete;
     log.stop();
     expect(log.events).to.deep.equal([
-      {section: 'eyes', expanded: true},
-      {section: 'eyes', expanded: false},
+      {section: 'eyes', expanded: true, trigger: 'click', lang: 'en'},
+      {section: 'eyes', expanded: false, trigger: 'click', lang: 'en'},
     ]);
   });
 

@@ -1,7 +1,8 @@
-import {expect, fixture, html, nextFrame} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MiliaInfo} from '../../src/milia-info.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
+import {structuredDataWritten} from '../../src/internal/structured-data.js';
 import {openIds, recordWarnings, render, shadow, showAll, titles, toggles} from './helpers.js';
 
 const innerLang = (el: Element) => shadow(el).querySelector('.root')!.getAttribute('lang');
@@ -127,7 +128,7 @@ describe('languages', () => {
     const [es, en] = wrapper.querySelectorAll('milia-faq');
     await es.updateComplete;
     await en.updateComplete;
-    await nextFrame();
+    await structuredDataWritten();
     const script = document.head.querySelector<HTMLScriptElement>('script[type="application/ld+json"]')!;
     const data = JSON.parse(script.text);
     expect(data.inLanguage).to.equal('es');
