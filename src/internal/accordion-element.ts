@@ -362,9 +362,9 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     const raw = this.expanded;
     const value = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
     if (value == null || value === false || value === 'none') return new Set();
-    const ids =
-      value === true || value === '' || value === 'all' ? idsOf(this.items) : this.__parseIds('expanded', raw, this.items);
-    // With `single` only one item may be open: the first one named.
+    const named = value === true || value === '' || value === 'all' ? null : this.__parseIds('expanded', raw, this.items);
+    // In display order: with `single` only the first of them may be open.
+    const ids = idsOf(this.items).filter((id) => !named || named.includes(id));
     return new Set(this.single ? ids.slice(0, 1) : ids);
   }
 

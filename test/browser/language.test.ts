@@ -27,8 +27,12 @@ describe('languages', () => {
     expect(titles(el)[0]).to.equal('¿Qué son los milios?');
     expect(toggles(el)).to.have.length(6);
     expect(showAll(el)!.textContent!.trim()).to.equal('Mostrar todas las secciones');
-    expect(footerText(el)).to.include('27 de noviembre de 2026');
-    expect(footerText(el)).to.include('27 de noviembre de 2027');
+    // The dates come from the shipped Spanish strings, so a content review needs no test edit.
+    const spanish = (await import('milia-content/es')).default;
+    expect(spanish.strings.reviewedOn).to.match(/^Comprobado con sus fuentes el \d{1,2} de \p{L}+ de \d{4}\.$/u);
+    expect(spanish.strings.nextReviewDue).to.match(/ de \d{4}\.$/);
+    expect(footerText(el)).to.include(spanish.strings.reviewedOn);
+    expect(footerText(el)).to.include(spanish.strings.nextReviewDue);
     expect(footerText(el)).to.match(/no un diagnóstico/);
     expect(innerLang(el)).to.equal('es');
     expect(shadow(el).querySelector('.root')!.getAttribute('dir')).to.equal('ltr');
