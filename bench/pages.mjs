@@ -52,7 +52,7 @@ function nativeBlock(locale, sources) {
   ].join('\n');
 }
 
-/** The prerendered snippet the build writes (design.md, "Prerendered HTML"), when there is one. */
+/** The prerendered snippet the build writes (design.md, "Prerendered HTML"). */
 export const PRERENDERED_SNIPPET = 'dist/html/milia-info.en.html';
 // The snippet links its stylesheet relative to itself, as it sits beside the scripts in dist/.
 // The bench pages live in bench/pages/, so the page carries the href a site that hosts the
@@ -84,8 +84,7 @@ ${body}
  * probe is injected the same way into every page, see bench/probe.mjs):
  * - `native-<n>.html`: N static blocks of the same text in `<details>` (see nativeBlock);
  * - `script-<n>.html`: the script tag and N empty `<milia-info></milia-info>`;
- * - `prerendered-<n>.html`: the script tag and N copies of dist/html/milia-info.en.html,
- *   only when the build wrote that file.
+ * - `prerendered-<n>.html`: the script tag and N copies of dist/html/milia-info.en.html.
  * Returns their paths (relative to the repo root, which the server serves), which sides
  * exist, and the first item's title (what "the widget's text painted" looks for).
  */
@@ -94,21 +93,24 @@ export function writePages(counts) {
   const en = locales.en;
   mkdirSync(PAGES_DIR, {recursive: true});
   const native = nativeBlock(en, sources);
-  const snippet = existsSync(PRERENDERED_SNIPPET) ? readFileSync(PRERENDERED_SNIPPET, 'utf8').trim() : null;
-  if (snippet !== null && snippet.split(SNIPPET_CSS_HREF).length !== 2)
+  if (!existsSync(PRERENDERED_SNIPPET)) throw new Error(`${PRERENDERED_SNIPPET} is missing: did \`npm run build\` run?`);
+  const snippet = readFileSync(PRERENDERED_SNIPPET, 'utf8').trim();
+  if (snippet.split(SNIPPET_CSS_HREF).length !== 2)
     throw new Error(
       `${PRERENDERED_SNIPPET} should link its stylesheet once as ${SNIPPET_CSS_HREF}; the bench rewrites that href`
     );
-  const sides = snippet === null ? SIDES.filter((s) => s !== 'prerendered') : SIDES;
+  const sides = SIDES;
   const pages = {};
   for (const n of counts) {
     const repeat = (block) => Array.from({length: n}, () => block).join('\n');
     const bodies = {
       native: page(`bench: ${n} native details`, '', repeat(native)),
       script: page(`bench: ${n} milia-info, script only`, SCRIPT_TAG, repeat('<milia-info></milia-info>')),
-      prerendered:
-        snippet &&
-        page(`bench: ${n} milia-info, prerendered`, SCRIPT_TAG, repeat(snippet.replace(SNIPPET_CSS_HREF, PAGE_CSS_HREF))),
+      prerendered: page(
+        `bench: ${n} milia-info, prerendered`,
+        SCRIPT_TAG,
+        repeat(snippet.replace(SNIPPET_CSS_HREF, PAGE_CSS_HREF))
+      ),
     };
     pages[n] = {};
     for (const side of sides) {

@@ -80,15 +80,7 @@ export function targetTable(results) {
     const measured = results.render[t.condition]?.[t.n];
     if (!measured) return [label, t.condition, `N = ${t.n} not measured`, '', '', ''];
     const side = measured.sides[t.side];
-    if (!side)
-      return [
-        label,
-        t.condition,
-        `no ${t.side} side (${t.side === 'prerendered' ? 'dist/html/milia-info.en.html missing' : 'not run'})`,
-        '',
-        '',
-        '',
-      ];
+    if (!side) return [label, t.condition, `no ${t.side} side measured`, '', '', ''];
     const ratio = measured.compare[t.side][t.metric];
     return [
       label,
@@ -288,12 +280,6 @@ export function formatResults(results) {
     `(${machine.cpu}), Node ${machine.node}. Load average ${machine.loadAverageAtStart.toFixed(1)} at start, ${machine.loadAverageAtEnd.toFixed(1)} at end` +
     (busy ? ' (**other work was running: expect noise**).' : '.') +
     quick;
-  const missing = results.sides.includes('prerendered')
-    ? []
-    : [
-        '',
-        `**The prerendered side was not measured: \`dist/html/milia-info.en.html\` is missing (the build does not write it yet).**`,
-      ];
 
   const renderSections = Object.entries(results.render).flatMap(([condition, byN]) => [
     `#### ${condition === 'throttled' ? 'Throttled: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, 4× CPU' : 'Unthrottled (localhost)'}`,
@@ -304,7 +290,6 @@ export function formatResults(results) {
 
   const summaryPart = [
     header,
-    ...missing,
     '',
     targetTable(results),
     '',

@@ -24,7 +24,7 @@ import {cpus, loadavg} from 'node:os';
 import {CONDITIONS, launchBrowser, startServer, VIEWPORT} from './browser.mjs';
 import {runLighthouse} from './lighthouse.mjs';
 import {checkSameText, measureCls, measureLoad, measureMemory, measureRounds} from './measure.mjs';
-import {PRERENDERED_SNIPPET, writePages} from './pages.mjs';
+import {writePages} from './pages.mjs';
 import {compareSides, formatResults, TARGETS, updateReadme} from './report.mjs';
 import {measureBudgets, measureSizes} from './sizes.mjs';
 import {median} from './stats.mjs';
@@ -79,7 +79,6 @@ async function measure() {
   results.sides = sides;
   results.firstTitle = firstTitle;
   results.sectionsPerElement = sectionsPerBlock;
-  if (!sides.includes('prerendered')) log(`warning: ${PRERENDERED_SNIPPET} is missing, so the prerendered side is not measured`);
   const bundleSource = readFileSync('dist/milia-widgets.js', 'utf8');
 
   const server = await startServer();
