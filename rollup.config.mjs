@@ -7,8 +7,23 @@ import {miliaContent} from './tools/content/rollup-plugin.mjs';
 import {printIntegrity} from './tools/integrity.mjs';
 import {languageFileAliases} from './tools/language-file-aliases.mjs';
 
-// Nothing stale is ever published: no old hashed chunks, no old SRI entries.
-rmSync('dist', {recursive: true, force: true});
+/**
+ * Empties dist/ when the first build starts, so nothing stale is ever published: no old
+ * hashed chunks, no old SRI entries. A hook rather than top-level code, so that tools can
+ * import this config (the size test does) without touching dist/.
+ */
+function emptyDist() {
+  let emptied = false;
+  return {
+    name: 'empty-dist',
+    buildStart() {
+      if (emptied) return;
+      emptied = true;
+      rmSync('dist', {recursive: true, force: true});
+    },
+  };
+}
+const cleanOnce = emptyDist();
 
 /**
  * `mangleMembers`: shorten `__name` members (private to one class in one module, as in Lit;
@@ -57,7 +72,7 @@ export default [
     // module itself, rather than from a third file that every page would have to load.
     preserveEntrySignatures: 'allow-extension',
     output: {dir: 'dist', format: 'es', entryFileNames: 'milia-widgets.js', chunkFileNames},
-    plugins: [...plugins({mangleMembers: true}), languageFileAliases(), printIntegrity()],
+    plugins: [cleanOnce, ...plugins({mangleMembers: true}), languageFileAliases(), printIntegrity()],
   },
   {
     // The classic script carries every language in one file, for CMSs that only accept a

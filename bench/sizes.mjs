@@ -6,8 +6,7 @@
 //   `gzip -9` bytes) against its three budgets;
 // - measureSizes(): every built file's raw, gzip (level 9) and brotli (quality 11) size.
 import {spawnSync} from 'node:child_process';
-import fs, {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
-import {syncBuiltinESMExports} from 'node:module';
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, posix, resolve} from 'node:path';
 import {rollup} from 'rollup';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
@@ -118,31 +117,16 @@ function newestFile(paths) {
   return newest;
 }
 
-/**
- * rollup.config.mjs, imported without letting it touch dist/. A build empties dist/ first
- * (nothing stale is published); if the config does that when it is loaded, importing it
- * from the Node test would delete the files the other tests are reading. So while it loads,
- * fs.rmSync/rmdirSync of dist/ do nothing (node:module's syncBuiltinESMExports carries the
- * patch to named imports), and dist/ is checked to be still there afterwards.
- */
+/** rollup.config.mjs, as `rollup -c` reads it (it empties dist/ in a build hook, not when loaded). */
 async function importRollupConfig() {
   const dist = resolve(DIST);
   const had = existsSync(dist);
-  const originals = {rmSync: fs.rmSync, rmdirSync: fs.rmdirSync};
-  for (const [name, original] of Object.entries(originals))
-    fs[name] = (path, ...rest) => (resolve(String(path)) === dist ? undefined : original(path, ...rest));
-  syncBuiltinESMExports();
-  let configs;
-  try {
-    configs = (await import('../rollup.config.mjs')).default;
-  } finally {
-    Object.assign(fs, originals);
-    syncBuiltinESMExports();
-  }
-  if (had && !existsSync(dist))
+  const configs = (await import('../rollup.config.mjs')).default;
+  if (had && !existsSync(dist)) {
     throw new Error(
       'importing rollup.config.mjs removed dist/: clean dist/ in a plugin hook (e.g. buildStart), not when the config loads'
     );
+  }
   return configs;
 }
 
@@ -152,8 +136,8 @@ async function importRollupConfig() {
  * gives every language an empty locale of the same shape (`miliaContent({emptyContent:
  * true})`): what remains is Lit, both elements and every string that is not content
  * (styles, warnings, tag and attribute names). Built in memory from the tree as it is; writes
- * nothing. Plugins that only act when files are written (`writeBundle`, e.g. the integrity
- * printer) are left out.
+ * nothing. Plugins that only act on files (`writeBundle`, e.g. the integrity printer, and the one
+ * that empties dist/) are left out.
  */
 async function buildCodeOnly() {
   const configs = await importRollupConfig();
@@ -161,8 +145,9 @@ async function buildCodeOnly() {
   if (!config) throw new Error('rollup.config.mjs has no build with entryFileNames "milia-widgets.js" to measure');
   if (!config.plugins.some((p) => p?.name === 'milia-content'))
     throw new Error('the milia-widgets.js build in rollup.config.mjs has no milia-content plugin to empty');
+  // Leave out what only acts on files: writing them (`writeBundle`) or emptying dist/.
   const plugins = config.plugins
-    .filter((p) => p && !p.writeBundle)
+    .filter((p) => p && !p.writeBundle && p.name !== 'empty-dist')
     .map((p) => (p.name === 'milia-content' ? miliaContent({emptyContent: true}) : p));
   const warnings = [];
   const bundle = await rollup({...config, plugins, onwarn: (w) => warnings.push(w)});

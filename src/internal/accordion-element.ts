@@ -1,10 +1,10 @@
-import {LitElement, html, nothing, render, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {LitElement, html, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {version} from 'milia-content';
 import type {ContentItem, ContentKind, LocaleContent, LocaleStrings} from './content-types.js';
 import {accordionStyles} from './accordion.styles.js';
 import {cloneBody} from './rich-text.js';
 import {BASE_LANGUAGE, getLocale, inheritedLang, languages, matchLanguage} from './locale.js';
-import {joinPage, leavePage, type PageMember} from './page.js';
+import {joinPage, leavePage, loadOnDemand, type PageMember} from './page.js';
 import type {StructuredDataSource} from './structured-data-writer.js';
 import {
   DEFAULT_HEADING_LEVEL,
@@ -42,8 +42,9 @@ export interface MiliaToggleDetail {
 export type MiliaToggleEvent = CustomEvent<MiliaToggleDetail>;
 
 declare global {
-  // Types `addEventListener('milia-toggle', (event) => event.detail.section)` everywhere.
-  interface HTMLElementEventMap {
+  // Types `addEventListener('milia-toggle', (event) => event.detail.section)` on elements,
+  // and on document and window too: the event bubbles and is composed.
+  interface GlobalEventHandlersEventMap {
     'milia-toggle': MiliaToggleEvent;
   }
 }
@@ -87,7 +88,8 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     headingLevel: {attribute: 'heading-level'},
     single: {type: Boolean, reflect: true},
     structuredData: {type: Boolean, attribute: 'structured-data'},
-    print: {},
+    // Reflected: the stylesheet reads it (a framework may set only the property).
+    print: {reflect: true},
     ownLang: {attribute: 'lang'},
     __openIds: {state: true},
     __lang: {state: true},
@@ -178,7 +180,7 @@ export abstract class AccordionElement extends LitElement implements PageMember,
   openFromLink(id: string): HTMLElement | null {
     if (!this.__shows(id)) return null;
     this.__toggle(id, true, 'link');
-    return this.renderRoot.querySelector<HTMLElement>(`#section-${id}`);
+    return this.__sections.get(id)!;
   }
 
   /** @internal Used by the page-wide language observer. */
@@ -245,14 +247,18 @@ export abstract class AccordionElement extends LitElement implements PageMember,
         warnOnce(this, `${name}="${value}" is still on: remove the attribute to turn it off.`);
       }
     }
+    // The stylesheet reads `print` itself (:host([print='open' i])); here it is only checked.
+    const print = this.print;
+    if (print != null && !/^(all|open)$/i.test(print))
+      warnInvalid(this, `print="${print}"`, [print], 'printing all', PRINT_MODES);
     if (changed.has('ownLang' as keyof AccordionElement)) this.refreshLang();
     if (this.__lang && this.__lang !== this.__localeFor) this.__loadLocale(this.__lang);
     const locale = this.locale;
     if (!locale) return;
     this.items = this.__pickItems(locale[this.config.kind]);
     if (!this.__rendered) {
-      // No events for the state that `expanded` (or the prerendered HTML) sets at first render.
-      this.__setOpen(this.__prerenderedOpen() ?? this.__parseExpanded(), null);
+      // No events for the state that `expanded` sets at first render.
+      this.__setOpen(this.__parseExpanded(), null);
     } else if (changed.has('expanded')) {
       this.__setOpen(this.__parseExpanded(), 'api');
     } else {
@@ -282,7 +288,7 @@ export abstract class AccordionElement extends LitElement implements PageMember,
         // Once per page, however many elements show it.
         warnOnce(
           this,
-          `content was due for review on ${nextReview}: get a newer version of milia-widgets (${version}) from https://www.npmjs.com/package/milia-widgets`,
+          `the content of milia-widgets ${version} was due for review on ${nextReview}; get a newer version: npmjs.com/package/milia-widgets`,
           document
         );
       }
@@ -317,7 +323,8 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     // A newer language request replaces `__pendingLocale`, so a late file is ignored.
     const pending: Promise<unknown> = (this.__pendingLocale = content
       .catch((error) => {
-        warnOnce(this, `the "${lang}" language file did not load; showing English. ${error}`);
+        // Once per page: every element asking for the same file fails the same way.
+        warnOnce(this, `the "${lang}" language file did not load; showing English. ${error}`, document);
         return getLocale(BASE_LANGUAGE) as LocaleContent;
       })
       .then((locale) => {
@@ -357,14 +364,6 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     return value === true || value === '' || value === 'all' ? idsOf(this.items) : this.__parseIds('expanded', raw, this.items);
   }
 
-  /** The items open in the prerendered HTML (a reader may have opened one before upgrade). */
-  private __prerenderedOpen(): string[] | undefined {
-    const panels = this.__prerendered?.flatMap((node) =>
-      node instanceof Element ? [...node.querySelectorAll('.panel:not([hidden])')] : []
-    );
-    return panels?.length ? panels.map((panel) => panel.id.slice(6)) : undefined;
-  }
-
   private get __heading(): Heading {
     const raw = this.headingLevel;
     // Number() trims spaces; "", "2.5", "seven" and 7 find no template.
@@ -372,13 +371,6 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     if (heading) return heading;
     warnInvalid(this, `heading-level="${raw}"`, [raw], `using ${DEFAULT_HEADING_LEVEL}`, [2, 3, 4, 5, 6]);
     return HEADINGS[DEFAULT_HEADING_LEVEL];
-  }
-
-  private get __printOpenOnly(): boolean {
-    const value = this.print?.trim().toLowerCase();
-    if (value && !PRINT_MODES.includes(value))
-      warnInvalid(this, `print="${this.print}"`, [this.print], 'printing all', PRINT_MODES);
-    return value === 'open';
   }
 
   // ---- state ----------------------------------------------------------------------------
@@ -389,7 +381,11 @@ export abstract class AccordionElement extends LitElement implements PageMember,
 
   private __toggle(id: string, force: boolean | undefined, trigger: MiliaToggleTrigger): boolean {
     const open = force ?? !this.__openIds.has(id);
-    this.__setOpen(open ? [...this.__openIds, id] : [...this.__openIds].filter((other) => other !== id), trigger, open ? id : undefined);
+    this.__setOpen(
+      open ? [...this.__openIds, id] : [...this.__openIds].filter((other) => other !== id),
+      trigger,
+      open ? id : undefined
+    );
     return open;
   }
 
@@ -429,15 +425,14 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     const wanted = this.structuredData && this.isConnected && !!this.__rendered;
     if (!wanted && !this.__askedForStructuredData) return;
     this.__askedForStructuredData = wanted;
-    import('./on-demand.js').then(
-      (onDemand) => onDemand.requestStructuredData(this, wanted),
-      (error) => warnOnce(this, `structured data skipped: its file did not load. ${error}`)
-    );
+    loadOnDemand().then((onDemand) => onDemand?.requestStructuredData(this, wanted));
   }
 
   // ---- rendering ------------------------------------------------------------------------
 
-  protected override render() {
+  // The return type is spelled out so the published .d.ts names `lit` (our dependency),
+  // not the `lit-html` that tsc would infer.
+  protected override render(): TemplateResult | typeof nothing {
     const locale = this.locale;
     if (!locale) return nothing;
     const items = this.items;
@@ -467,8 +462,7 @@ export abstract class AccordionElement extends LitElement implements PageMember,
           host: this,
         });
         return section;
-      })}${footerTemplate(locale, items)}`,
-      this.__printOpenOnly
+      })}${footerTemplate(locale, items)}`
     );
   }
 

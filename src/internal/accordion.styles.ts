@@ -150,11 +150,11 @@ export const accordionStyles = css`
   /* Paper cannot be clicked: every panel prints open (or, with print="open", only the open
      ones), without the controls, and the footer spells out each source's address. */
   @media print {
-    .root:not(.print-open) .panel[hidden] {
+    :host(:not([print='open' i])) .panel[hidden] {
       display: block !important;
       content-visibility: visible !important;
     }
-    .print-open .section:has(> .panel[hidden]),
+    :host([print='open' i]) .section:has(> .panel[hidden]),
     .controls,
     .icon {
       display: none;

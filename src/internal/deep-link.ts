@@ -3,6 +3,8 @@ import type {PageMember} from './page.js';
 
 /** The hash whose item was scrolled into view, so elements that arrive later stay put. */
 let scrolledFor: string | null = null;
+/** Elements that connected since the last pass (`'once'`), followed together. */
+let joined: PageMember[] = [];
 
 /**
  * Opens the item of `#milia-<id>` in each of `targets` that shows it (in document order, so
@@ -11,7 +13,23 @@ let scrolledFor: string | null = null;
  * router's pushState (`false`, the browser or the router decides), and for elements that
  * appear later only if this link was not scrolled to yet (`'once'`).
  */
-export async function followLink(hash: string, targets: PageMember[], scroll: boolean | 'once', members: Set<PageMember>) {
+export function followLink(hash: string, targets: PageMember[], scroll: boolean | 'once', members: Set<PageMember>): void {
+  if (scroll !== 'once') {
+    follow(hash, targets, scroll, members);
+    return;
+  }
+  // Elements that connect in the same task (the page's elements upgrading together) are
+  // followed together, so the scroll can pick the first of them in document order.
+  if (joined.push(...targets) === targets.length) {
+    setTimeout(() => {
+      const batch = joined;
+      joined = [];
+      follow(hash, batch, scroll, members);
+    });
+  }
+}
+
+async function follow(hash: string, targets: PageMember[], scroll: boolean | 'once', members: Set<PageMember>) {
   const id = hash.slice(7).toLowerCase();
   const rendered = () => Promise.all(targets.map((target) => target.updateComplete));
   await rendered();

@@ -19,6 +19,8 @@ export function defineElement(name: string, constructor: MiliaElementClass): voi
   const by = existing?.miliaVersion;
   if (!existing) registry.define(name, constructor);
   else if (by !== version) {
-    console.warn(`milia-widgets: <${name}> is already defined by ${by ? `milia-widgets ${by}` : 'another script'}; milia-widgets ${version} leaves it alone.`);
+    console.warn(
+      `milia-widgets: <${name}> is already defined by ${by ? `milia-widgets ${by}` : 'another script'}; milia-widgets ${version} leaves it alone.`
+    );
   }
 }

@@ -24,10 +24,10 @@ export function matchLanguage(tag: string): string | null {
  * another component's shadow DOM still follows the page. Empty string when none is set.
  */
 export function inheritedLang(element: Element): string {
-  let node: Node | null = element.parentNode;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  // closest() searches one tree; from the top of a shadow tree, go on from its host.
+  for (let node: Node | undefined = element.parentNode ?? undefined; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const found = (node as Element).closest?.('[lang]');
+    if (found) return found.getAttribute('lang')!;
   }
   return '';
 }

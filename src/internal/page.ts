@@ -19,59 +19,45 @@ export interface PageMember extends HTMLElement {
 }
 
 const members = new Set<PageMember>();
-/** Elements connected since the last pass: the link may predate them. */
-let joined: PageMember[] = [];
 let langObserver: MutationObserver | undefined;
 
 type NavigateEvent = Event & {navigationType: string; hashChange: boolean; destination: {url: string}};
 
-/** [target, event, listener]: added with the first member, removed with the last. */
-const listeners = (): [EventTarget | undefined, string, (event: Event) => void][] => [
-  [
-    window,
-    'hashchange',
-    () => follow(location.hash, [...members], true),
-  ],
-  // Back and forward: open, and leave the scroll position to the browser (a hashchange
-  // that comes with it scrolls as usual).
-  [window, 'popstate', () => follow(location.hash, [...members], false)],
-  // pushState / replaceState, which only the Navigation API reports (Chromium): open, and
-  // leave scrolling to the router that called them.
-  [
-    (globalThis as {navigation?: EventTarget}).navigation,
-    'navigate',
-    (event) => {
-      const {navigationType, hashChange, destination} = event as NavigateEvent;
-      if (!hashChange && /^(push|replace)$/.test(navigationType)) follow(new URL(destination.url).hash, [...members], false);
-    },
-  ],
-];
-let active: ReturnType<typeof listeners> | undefined;
+const onHashChange = () => follow(location.hash, [...members], true);
+// Back and forward: open, and leave the scroll position to the browser (a hashchange that
+// comes with it scrolls as usual).
+const onPopState = () => follow(location.hash, [...members], false);
+// pushState / replaceState, which only the Navigation API reports (Chromium): open, and
+// leave scrolling to the router that called them.
+const onNavigate = (event: Event) => {
+  const {navigationType, hashChange, destination} = event as NavigateEvent;
+  if (!hashChange && /^(push|replace)$/.test(navigationType)) follow(new URL(destination.url).hash, [...members], false);
+};
+
+/** Page-wide listeners: added with the first member, removed with the last. */
+function listen(method: 'addEventListener' | 'removeEventListener'): void {
+  window[method]('hashchange', onHashChange);
+  window[method]('popstate', onPopState);
+  (globalThis as {navigation?: EventTarget}).navigation?.[method]('navigate', onNavigate);
+}
 
 export function joinPage(element: PageMember): void {
-  if (!members.size) for (const [target, type, listener] of (active = listeners())) target?.addEventListener(type, listener);
+  if (!members.size) listen('addEventListener');
   members.add(element);
   langObserver ??= new MutationObserver(() => members.forEach((member) => member.refreshLang()));
   const options = {attributes: true, attributeFilter: ['lang'], subtree: true};
   let root = element.getRootNode();
   langObserver.observe(root, options);
   while (root instanceof ShadowRoot) langObserver.observe((root = root.host.getRootNode()), options);
-  // Elements that connect in the same task (the page's elements upgrading together) are
-  // followed together, so the scroll can pick the first of them in document order.
-  if (joined.push(element) === 1) {
-    queueMicrotask(() => {
-      const batch = joined;
-      joined = [];
-      follow(location.hash, batch, 'once');
-    });
-  }
+  // The link may predate this element.
+  follow(location.hash, [element], 'once');
 }
 
 export function leavePage(element: PageMember): void {
   if (!members.delete(element) || members.size) return;
-  for (const [target, type, listener] of active!) target?.removeEventListener(type, listener);
+  listen('removeEventListener');
   langObserver!.disconnect();
-  langObserver = active = undefined;
+  langObserver = undefined;
 }
 
 /** For tests: how many elements the page-wide state holds (0 once every element has left). */
@@ -82,9 +68,14 @@ export const pageMembers = () => members.size;
  * that does it is loaded only when the URL holds a `#milia-` link: other pages carry none of it.
  */
 function follow(hash: string, targets: PageMember[], scroll: boolean | 'once'): void {
-  if (!/^#milia-/.test(hash)) return;
-  import('./on-demand.js').then(
-    (onDemand) => onDemand.followLink(hash, targets, scroll, members),
-    (error) => console.warn(`milia-widgets: the #milia- link is not followed: a file did not load. ${error}`)
-  );
+  if (/^#milia-/.test(hash)) loadOnDemand().then((onDemand) => onDemand?.followLink(hash, targets, scroll, members));
 }
+
+let onDemandFailed = false;
+
+/** The on-demand file (see on-demand.ts); undefined, with one warning per page, if it fails to load. */
+export const loadOnDemand = () =>
+  import('./on-demand.js').catch((error) => {
+    if (!onDemandFailed) console.warn(`milia-widgets: #milia- links and structured data need a file that did not load. ${error}`);
+    onDemandFailed = true;
+  });

@@ -44,12 +44,9 @@ export function masterOf(blocks: Block[]): HTMLElement {
   if (!master) {
     master = document.createElement('div');
     render(renderBlocks(blocks), master);
-    const markers = document.createTreeWalker(master, 128 /* NodeFilter.SHOW_COMMENT */);
-    for (let marker = markers.nextNode(); marker;) {
-      const next = markers.nextNode(); // step on before removing, so the walker keeps its place
-      (marker as ChildNode).remove();
-      marker = next;
-    }
+    // A NodeIterator (unlike a TreeWalker) keeps its place when its current node is removed.
+    const markers = document.createNodeIterator(master, 128 /* NodeFilter.SHOW_COMMENT */);
+    for (let marker; (marker = markers.nextNode());) (marker as ChildNode).remove();
     masters.set(blocks, master);
   }
   return master;

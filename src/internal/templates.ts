@@ -26,14 +26,9 @@ export const DEFAULT_HEADING_LEVEL = 2;
 /** Renders an item's toggle (title + icon) or the show-all control, open or not. */
 export type Control = (id: string | null, open: boolean, label: string) => TemplateResult;
 
-/**
- * The wrapper of everything in the shadow root: carries the content's own language, and
- * whether print shows only the open items (`print="open"`).
- */
-export const rootTemplate = (locale: LocaleContent, content: unknown, printOpenOnly = false) =>
-  html`<div class=${printOpenOnly ? 'root print-open' : 'root'} lang=${locale.lang} dir=${locale.dir}>
-    <slot name="header"></slot>${content}
-  </div>`;
+/** The wrapper of everything in the shadow root: carries the content's own language. */
+export const rootTemplate = (locale: LocaleContent, content: unknown) =>
+  html`<div class="root" lang=${locale.lang} dir=${locale.dir}><slot name="header"></slot>${content}</div>`;
 
 export const controlsTemplate = (control: TemplateResult) => html`<div class="controls" part="controls">${control}</div>`;
 
