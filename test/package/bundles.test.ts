@@ -78,7 +78,12 @@ describe('the packed package in an app', () => {
         expect(win.customElements.get('milia-info')).to.equal(win.miliaApp!.MiliaInfo);
         expect(win.customElements.get('milia-faq')).to.equal(win.miliaApp!.MiliaFaq);
       }
-      // One Lit on the page: the app's own (dev builds would also warn about a second copy).
+      // One Lit on the page, shared with the app's own element (dev builds would also warn about a second copy).
+      if (variant.bundler !== 'none') {
+        const greeting = win.document.querySelector<Accordion>('app-greeting')!;
+        await greeting.updateComplete;
+        expect(greeting.shadowRoot!.textContent).to.equal('Hello from the app');
+      }
       expect(win.litHtmlVersions, 'lit-html copies').to.have.length(1);
       expect(win.litElementVersions, 'lit-element copies').to.have.length(1);
       expect(win.reactiveElementVersions, 'reactive-element copies').to.have.length(1);
@@ -99,7 +104,7 @@ describe('the packed package in an app', () => {
         expect(languageFile(resources), 'the classic script carries every language').to.be.empty;
       } else if (variant.entry === 'script-tag-module') {
         expect(languageFile(resources)).to.deep.equal([
-          new URL('node_modules/milia-widgets/dist/milia-widgets.lang-es.js', new URL('../../main/', win.location.href)).href,
+          new URL('../../../main/node_modules/milia-widgets/dist/milia-widgets.lang-es.js', win.location.href).href,
         ]);
       } else {
         expect(languageFile(resources), 'the language chunk the bundler made from the package').to.have.length(1);

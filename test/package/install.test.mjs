@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {readState} from './state.mjs';
 
 const state = readState();
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 const LIT_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'];
 /** The entries apps import (the script-tag files, `bundle.js` and `bundle.iife.js`, are browser-only). */
 const ENTRIES = {
@@ -63,12 +65,31 @@ for (const app of Object.keys(state.apps)) {
   }
 }
 
-test('lit-floor app: the oldest Lit the range admits (3.0.0) is the one installed and shared', () => {
+for (const app of Object.keys(state.apps)) {
+  test(`${app} app: installing milia-widgets left the app's Lit as its lockfile has it`, () => {
+    // npm may satisfy a raised range by hoisting newer lit-html & co. over the app's own: then
+    // "one copy" holds while the app no longer runs the Lit it chose.
+    const locked = JSON.parse(readFileSync(join(HERE, 'apps', app, 'package-lock.json'), 'utf8')).packages;
+    for (const name of LIT_PACKAGES) {
+      assert.equal(
+        version(app, name),
+        locked[`node_modules/${name}`].version,
+        `${name} as apps/${app}/package-lock.json locks it`
+      );
+    }
+  });
+}
+
+test('lit-floor app: it runs the floor of the `lit` range milia-widgets declares', () => {
   const pkg = JSON.parse(
     readFileSync(join(state.apps['lit-floor'].dir, 'node_modules', 'milia-widgets', 'package.json'), 'utf8')
   );
   const floor = /^\^(\d+\.\d+\.\d+)$/.exec(pkg.dependencies.lit)?.[1];
-  assert.equal(version('lit-floor', 'lit'), floor, `the app pins Lit ${floor}, the floor of "${pkg.dependencies.lit}"`);
+  assert.equal(
+    version('lit-floor', 'lit'),
+    floor,
+    `milia-widgets asks for lit "${pkg.dependencies.lit}": apps/lit-floor must pin ${floor} (and pass) to prove that floor`
+  );
 });
 
 test('main app: the custom-elements.json exports exist at run time', async () => {

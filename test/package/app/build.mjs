@@ -3,7 +3,7 @@
 // or one entry per element) x Lit's production and development builds (export conditions).
 // The main app also gets two pages that load the installed script-tag files directly, as a
 // CDN that mirrors npm serves them. Run by test/package/prepare.mjs with the app as the
-// working directory; writes ../out/<variant>/ and ../out/<app>.variants.json.
+// working directory; writes ../out/<app>/<variant>/ and ../out/<app>.variants.json.
 import {readFileSync, writeFileSync, mkdirSync, rmSync} from 'node:fs';
 import {basename, join, relative} from 'node:path';
 import {build as esbuild} from 'esbuild';
@@ -21,8 +21,8 @@ const page = (script) => readFileSync('page.html', 'utf8').replace('<!-- app scr
 /** What bundles.test.ts needs to know about each page. */
 const variants = [];
 const variant = (id, {page = 'index.html', ...details}) => {
-  variants.push({name: `${name} ${id}`, page: relative(out, join(out, id, page)), lit: litVersion, ...details});
-  return join(out, id);
+  variants.push({name: `${name} ${id}`, page: relative(out, join(out, name, id, page)), lit: litVersion, ...details});
+  return join(out, name, id);
 };
 
 for (const entry of entries) {
@@ -73,7 +73,7 @@ if (manifest.devDependencies?.vite) {
 
 if (name === 'main') {
   // The script-tag files, loaded from the installed package as a CDN serves them: Lit inside.
-  const dist = `../../${name}/node_modules/milia-widgets/dist`;
+  const dist = `../../../${name}/node_modules/milia-widgets/dist`;
   for (const [id, script] of [
     ['script-tag-module', `<script type="module" src="${dist}/milia-widgets.js"></script>`],
     ['script-tag-classic', `<script src="${dist}/milia-widgets.iife.js"></script>`],
