@@ -207,6 +207,22 @@ test('the declarations an app type-checks import only the package itself and its
   assert.deepEqual(problems, []);
 });
 
+test('the npm build keeps member names: no property mangling across its separately minified chunks', () => {
+  // Mangled per chunk, `__name` members get different short names in each chunk (the crash of
+  // the last release), and short names an app's subclass of ours may use too. The declarations
+  // list every private member by name; each must still be in the JavaScript.
+  const read = (prefix, suffix) =>
+    packed
+      .filter((file) => file.startsWith(prefix) && file.endsWith(suffix))
+      .map((file) => readFileSync(join(installed, file), 'utf8'))
+      .join('\n');
+  const members = new Set(read('dist/types/', '.d.ts').match(/\b__[a-zA-Z]\w*/g));
+  const code = read('dist/npm/', '.js');
+  assert.ok(members.size >= 10, `the declarations list private members (${members.size})`);
+  const renamed = [...members].filter((name) => !new RegExp(`\\b${name}\\b`).test(code));
+  assert.deepEqual(renamed, [], 'members renamed (mangled) in dist/npm');
+});
+
 test('the tarball is in step with the work tree package.json (the one packed is the one tested)', () => {
   const here = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(pkg.version, here.version);
