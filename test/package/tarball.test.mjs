@@ -169,14 +169,31 @@ test('custom-elements.json: each element module exports its definition and is a 
   }
 });
 
-/** `import ... from 'x'`, `export ... from 'x'`, `import('x')` and `/// <reference types="x" />` in a declaration file. */
+/** `import ... from 'x'`, `export ... from 'x'`, `import 'x'`, `import('x')` and `/// <reference types="x" />`. */
 const specifiers = (code) =>
-  [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+|<reference\s+types=)["']([^"']+)["']/gm)].map((m) => m[1]);
+  [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*|<reference\s+types=)["']([^"']+)["']/g)].map((m) => m[1]);
 const packageName = (specifier) =>
   specifier
     .split('/')
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
+
+test('the package entries import only their own files and Lit (a declared dependency)', () => {
+  const declared = new Set(Object.keys(pkg.dependencies ?? {}));
+  const problems = [];
+  for (const file of packed.filter((path) => path.startsWith('dist/npm/') && path.endsWith('.js'))) {
+    for (const specifier of specifiers(readFileSync(join(installed, file), 'utf8'))) {
+      if (specifier.startsWith('./')) {
+        if (!shipped.has(posix.join('dist/npm', specifier))) problems.push(`${file} imports ${specifier}, not shipped`);
+      } else if (!declared.has(packageName(specifier))) {
+        problems.push(
+          `${file} imports "${specifier}", which is not a dependency (it resolves only where npm happens to hoist it)`
+        );
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
 
 test('the declarations an app type-checks import only the package itself and its dependencies', () => {
   // From each `types` entry, every declaration file reachable through imports: what tsc reads
