@@ -51,7 +51,8 @@ describe('the packed package in an app', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('has its bundled pages (test/package/prepare.mjs ran)', () => {
-    expect(variants.map((variant) => variant.name)).to.include.members([
+    const names = variants.map((variant) => variant.name);
+    expect(names, 'no bundled pages: has test/package/prepare.mjs run? (npm test runs it)').to.include.members([
       'main vite-all-production',
       'main vite-entries-development',
       'main esbuild-all-development',
