@@ -8,6 +8,7 @@ import {summaryReporter} from './test/runner/summary-reporter.mjs';
 import {hostPagesMiddleware} from './test/runner/pages/host-pages.mjs';
 import {mediaFeaturesPlugin} from './test/runner/media-features-plugin.mjs';
 import {frameworkBundles} from './test/runner/framework-bundles-plugin.mjs';
+import {packagePages} from './test/package/pages-middleware.mjs';
 import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
@@ -23,7 +24,8 @@ const launchers = {
 };
 
 export default {
-  files: 'test/browser/**/*.test.ts',
+  // test/package/: the packed package as apps bundle it (after test/package/prepare.mjs).
+  files: ['test/browser/**/*.test.ts', 'test/package/**/*.test.ts'],
   // Lit's production build, as sites get it (no dev-mode console noise).
   nodeResolve: {exportConditions: ['production']},
   // The same content plugin as `rollup -c`: tests see exactly what ships, with no build step.
@@ -36,8 +38,9 @@ export default {
   browsers: selectedBrowsers()
     .filter((name) => launchers[name])
     .map((name) => launchers[name]()),
-  // Host pages for the embedding tests, generated with their own headers (strict CSP...).
-  middleware: [hostPagesMiddleware],
+  // Host pages for the embedding tests, generated with their own headers (strict CSP...); the
+  // bundled app pages of the package tests, untransformed.
+  middleware: [hostPagesMiddleware, packagePages],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };

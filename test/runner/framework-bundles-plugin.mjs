@@ -1,13 +1,15 @@
 // Web Test Runner / dev server plugin that serves framework bundles to the browser tests.
 //
-// React 19 ships CommonJS only and the dev server does not convert CommonJS, so the React
-// framework checks (test/browser/frameworks/react.test.ts) import one ES module,
-// `/__frameworks__/react.js`, that esbuild bundles here on first request from react,
-// react-dom and @lit/react (production builds, as sites get them). Our own elements are NOT
-// in it: tests import them from src through the normal pipeline (content plugin included).
-// Vue needs none of this: its self-contained ES build is imported by path.
+// The React and Vue checks (test/browser/frameworks/) run the package as apps get it: each
+// imports one ES module that esbuild bundles here, on first request, inside the app that
+// test/package/prepare.mjs installed the packed tarball into. So React (CommonJS only, which the
+// dev server does not convert), Vue's self-contained build (runtime + template compiler),
+// @lit/react, milia-widgets and the Lit they share all come from that app's node_modules, and
+// nothing from src/. Production builds, as sites get them.
 import {build} from 'esbuild';
-import {fileURLToPath} from 'node:url';
+import {readState} from '../package/state.mjs';
+
+const elements = `export {MiliaInfo, MiliaFaq} from 'milia-widgets';`;
 
 /** URL path -> entry module source. Keep the exports in step with test/browser/frameworks/frameworks.d.ts. */
 const BUNDLES = {
@@ -17,32 +19,41 @@ const BUNDLES = {
     `export {flushSync} from 'react-dom';`,
     `export {createRoot} from 'react-dom/client';`,
     `export {createComponent} from '@lit/react';`,
+    elements,
   ].join('\n'),
+  '/__frameworks__/vue.js': [`export * from 'vue/dist/vue.esm-browser.prod.js';`, elements].join('\n'),
 };
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 /**
- * @param {{root?: string}} [options] where `node_modules` is resolved from (the project root by default)
+ * @param {{root?: string}} [options] where `node_modules` is resolved from (the installed app by default)
  * @returns {import('@web/dev-server-core').Plugin}
  */
-export function frameworkBundles({root = ROOT} = {}) {
+export function frameworkBundles({root} = {}) {
   /** @type {Map<string, Promise<string>>} one build per bundle, shared by every browser */
   const cache = new Map();
 
   const bundle = (path) => {
     let pending = cache.get(path);
     if (!pending) {
-      pending = build({
-        stdin: {contents: BUNDLES[path], resolveDir: root, sourcefile: `frameworks${path}`, loader: 'js'},
-        bundle: true,
-        format: 'esm',
-        platform: 'browser',
-        conditions: ['production'],
-        define: {'process.env.NODE_ENV': '"production"'},
-        write: false,
-        logLevel: 'silent',
-      }).then((result) => result.outputFiles[0].text);
+      pending = Promise.resolve()
+        .then(() =>
+          build({
+            stdin: {
+              contents: BUNDLES[path],
+              resolveDir: root ?? readState().apps.main.dir,
+              sourcefile: `frameworks${path}`,
+              loader: 'js',
+            },
+            bundle: true,
+            format: 'esm',
+            platform: 'browser',
+            conditions: ['production'],
+            define: {'process.env.NODE_ENV': '"production"'},
+            write: false,
+            logLevel: 'silent',
+          })
+        )
+        .then((result) => result.outputFiles[0].text);
       // A failed build is not cached: the next request tries again (after a fix).
       pending.catch(() => cache.delete(path));
       cache.set(path, pending);
@@ -54,7 +65,12 @@ export function frameworkBundles({root = ROOT} = {}) {
     name: 'milia-framework-bundles',
     async serve(context) {
       if (!Object.hasOwn(BUNDLES, context.path)) return undefined;
-      return {body: await bundle(context.path), type: 'js'};
+      try {
+        return {body: await bundle(context.path), type: 'js'};
+      } catch (error) {
+        // Said in the browser, where the test that imports it reports it.
+        return {body: `throw new Error(${JSON.stringify(`${context.path}: ${error.message}`)});`, type: 'js'};
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
-// `npm test`: installs a missing browser where it can, builds the bundles, then runs the
-// Node tests (content compiler, bundle budgets) and the browser tests, and ends with the
-// totals on a line of their own: `N passed, N failed`.
+// `npm test`: installs a missing browser where it can, builds the bundles, packs and installs
+// them as an app would (test/package/), then runs the Node tests (content compiler, bundle
+// budgets, the installed package) and the browser tests, and ends with the totals on a line of
+// their own: `N passed, N failed`.
 import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync, rmSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -27,6 +28,12 @@ if ((await run('npm', ['run', '--silent', 'build'])) !== 0) {
 const lintCode = await run('npm', ['run', '--silent', 'lint']);
 if (lintCode) console.error('\nLint failed (see above). `npm run format` fixes formatting.');
 
+// The package as users install it (test/package/prepare.mjs): pack the build just made, install
+// the tarball in two small apps and bundle them with Vite and esbuild. Counts as one test; the
+// Node and browser tests below check what it made (and fail, naming it, if it could not).
+const packageCode = await run(process.execPath, ['test/package/prepare.mjs', '--built']);
+if (packageCode) console.error('\nThe package stage (test/package/prepare.mjs) failed: see above.');
+
 const scratch = mkdtempSync(join(tmpdir(), 'milia-test-'));
 const nodeTap = join(scratch, 'node.tap');
 const browserSummary = join(scratch, 'browser.json');
@@ -38,6 +45,7 @@ const nodeCode = await run(process.execPath, [
   '--test-reporter=tap',
   `--test-reporter-destination=${nodeTap}`,
   'test/node/',
+  'test/package/',
 ]);
 const nodeTotals = tapTotals(nodeTap);
 
@@ -48,9 +56,10 @@ const browserCode = await run(join('node_modules', '.bin', 'wtr'), [], {
 const browserTotals = jsonTotals(browserSummary);
 rmSync(scratch, {recursive: true, force: true});
 
-const passed = nodeTotals.passed + browserTotals.passed + (lintCode ? 0 : 1);
+const passed = nodeTotals.passed + browserTotals.passed + (lintCode ? 0 : 1) + (packageCode ? 0 : 1);
 // A runner that failed without reporting a failure (crash, bad config) still counts as one.
 const failed =
+  (packageCode ? 1 : 0) +
   nodeTotals.failed +
   browserTotals.failed +
   (nodeCode && !nodeTotals.failed ? 1 : 0) +

@@ -2,8 +2,9 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./frameworks.d.ts" />
 // React 19 (production build) rendering the elements, through @lit/react and as plain
-// custom-element JSX. React comes from the bundle served by test/runner/framework-bundles-plugin.mjs;
-// the elements come from src as in every other browser test.
+// custom-element JSX. React and the elements both come from the bundle served by
+// test/runner/framework-bundles-plugin.mjs: the packed package, installed in an app next to
+// React and the app's Lit (test/package/prepare.mjs), not src.
 import {expect, waitUntil} from '@open-wc/testing';
 import type {EventName} from '@lit/react';
 import type {ReactNode} from 'react';
@@ -14,10 +15,12 @@ import {
   createRoot,
   flushSync,
   Fragment,
+  MiliaFaq,
+  MiliaInfo,
   useState,
   type Root,
 } from '/__frameworks__/react.js';
-import {MiliaFaq, MiliaInfo, type MiliaToggleDetail} from '../../../src/index.js';
+import type {MiliaToggleDetail} from 'milia-widgets';
 import {openIds, showAll, toggles} from '../helpers.js';
 
 type ToggleEvent = CustomEvent<MiliaToggleDetail>;

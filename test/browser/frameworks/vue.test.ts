@@ -2,10 +2,12 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./frameworks.d.ts" />
 // Vue 3 rendering the elements from templates (compiled in the browser by Vue's
-// self-contained build) and from a render function.
+// self-contained build) and from a render function. Vue and the elements both come from the
+// bundle served by test/runner/framework-bundles-plugin.mjs: the packed package, installed in an
+// app next to Vue and the app's Lit (test/package/prepare.mjs), not src.
 import {expect} from '@open-wc/testing';
-import {createApp, h, nextTick, ref, type App, type Component} from 'vue/dist/vue.esm-browser.prod.js';
-import {MiliaFaq, MiliaInfo, type MiliaToggleDetail} from '../../../src/index.js';
+import {createApp, h, nextTick, ref, MiliaFaq, MiliaInfo, type App, type Component} from '/__frameworks__/vue.js';
+import type {MiliaToggleDetail} from 'milia-widgets';
 import {openIds, toggles} from '../helpers.js';
 
 type ToggleEvent = CustomEvent<MiliaToggleDetail>;
