@@ -9,6 +9,7 @@ import {hostPagesMiddleware} from './test/runner/pages/host-pages.mjs';
 import {mediaFeaturesPlugin} from './test/runner/media-features-plugin.mjs';
 import {frameworkBundles} from './test/runner/framework-bundles-plugin.mjs';
 import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
+import {secondOriginPlugin, snippetHostsMiddleware} from './test/runner/snippets/snippet-hosts.mjs';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
 // over WebDriver BiDi by puppeteer-core; WebKitGTK's MiniBrowser through WebKitWebDriver.
@@ -32,12 +33,15 @@ export default {
     esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'}),
     mediaFeaturesPlugin(),
     frameworkBundles(),
+    // A second origin serving dist/, for snippets pasted as site owners paste them.
+    secondOriginPlugin(),
   ],
   browsers: selectedBrowsers()
     .filter((name) => launchers[name])
     .map((name) => launchers[name]()),
-  // Host pages for the embedding tests, generated with their own headers (strict CSP...).
-  middleware: [hostPagesMiddleware],
+  // Host pages for the embedding tests, generated with their own headers (strict CSP...);
+  // pages with a pasted snippet, and the folders the README's self-hosted snippets use.
+  middleware: [hostPagesMiddleware, snippetHostsMiddleware],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };
