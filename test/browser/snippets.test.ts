@@ -228,6 +228,15 @@ describe('what the README says about CORS, SRI and pinning, checked in the brows
     });
   }
 
+  it('strict CSP with the file origin added to script-src: module with SRI, Spanish FAQ, structured data (Trusted Types where the engine has them)', async () => {
+    const src = `https://cdn.jsdelivr.net/npm/milia-widgets@${second.version}/dist/milia-widgets.js`;
+    const snippet = `<script type="module" src="${src}" integrity="${integrity['milia-widgets.js']}" crossorigin="anonymous"></script>\n<milia-faq lang="es" structured-data></milia-faq>`;
+    const probe = await paste(viaTestCdn(snippet), {csp: 'cdn'});
+    expectWorks(probe, snippet);
+    expect(probe.firstTitles[0], 'the language file came from the file origin').to.match(/^¿/);
+    expect(probe.jsonLd, 'the structured-data writer too, and its policy was allowed').to.equal(1);
+  });
+
   it('dist/integrity.json holds the SHA-384 of each file as served', async () => {
     expect(Object.keys(integrity)).to.include.members(['milia-widgets.js', 'milia-widgets.iife.js']);
     for (const [file, value] of Object.entries(integrity)) {
