@@ -163,9 +163,14 @@ function baseUrl() {
   }
   const folder = describeFolder(url, onThisSite);
   if (notes.length) folder.note = `${notes.join(' ')} (${folder.value})`;
+  if (url.protocol === 'http:') {
+    const insecure = 'A page on https:// cannot load a script from http://: use https:// if that server has it.';
+    folder.note = folder.note ? `${folder.note} ${insecure}` : insecure;
+  }
   return folder;
 }
 
+/** What a folder address means for updates and integrity (see baseUrl). */
 function describeFolder(url, onThisSite) {
   const spec = /\/milia-widgets@([^/]+)\//.exec(url.pathname)?.[1];
   const version = spec && decodeURIComponent(spec);
@@ -347,7 +352,7 @@ function update() {
   out.cssBlock.hidden = !css;
   out.integrityNote.textContent = [note, corsNote(base, build, hash)].filter(Boolean).join(' ');
   out.files.textContent = filesNote(base, hash);
-  $('cfg-cdn-pinned').textContent = `jsDelivr, version ${buildVersion() ?? 'pinned'} only`;
+  if (buildVersion()) $('cfg-cdn-pinned').textContent = `jsDelivr, version ${buildVersion()} only`;
 
   for (const input of colorInputs) {
     $(`${input.id}-value`).textContent = input.dataset.set ? input.value.toLowerCase() : 'Not set';
@@ -612,7 +617,7 @@ $('cfg-reset-look').addEventListener('click', () => {
 });
 
 $('cfg-cdn-follow').addEventListener('click', () => useBase(DEFAULT_BASE));
-$('cfg-cdn-pinned').addEventListener('click', () => useBase(`${CDN_PACKAGE}@${buildVersion()}/dist/`));
+$('cfg-cdn-pinned').addEventListener('click', () => buildVersion() && useBase(`${CDN_PACKAGE}@${buildVersion()}/dist/`));
 /** Fills in the folder address, as if typed. */
 function useBase(address) {
   controls.base.value = address;

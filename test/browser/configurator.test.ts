@@ -289,6 +289,8 @@ describe('demo configurator ("Make your snippet")', function () {
     expect(byId('cfg-base-note').textContent).to.contain('dist folder');
     set(base, 'https://example.org/js/');
     expect(byId('cfg-base-note').hidden, 'gone once the address is a folder').to.be.true;
+    set(base, 'http://example.org/js/');
+    expect(byId('cfg-base-note').textContent, 'mixed content would be blocked').to.contain('cannot load a script from http://');
     expect(base.getAttribute('aria-describedby')).to.contain('cfg-base-note');
 
     // A wrong address: said next to the field, and the code falls back to the default.
