@@ -10,6 +10,7 @@ import {mediaFeaturesPlugin} from './test/runner/media-features-plugin.mjs';
 import {frameworkBundles} from './test/runner/framework-bundles-plugin.mjs';
 import {packagePages} from './test/package/pages-middleware.mjs';
 import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
+import {secondOriginPlugin, snippetHostsMiddleware} from './test/runner/snippets/snippet-hosts.mjs';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
 // over WebDriver BiDi by puppeteer-core; WebKitGTK's MiniBrowser through WebKitWebDriver.
@@ -34,13 +35,16 @@ export default {
     esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'}),
     mediaFeaturesPlugin(),
     frameworkBundles(),
+    // A second origin serving dist/, for snippets pasted as site owners paste them.
+    secondOriginPlugin(),
   ],
   browsers: selectedBrowsers()
     .filter((name) => launchers[name])
     .map((name) => launchers[name]()),
   // Host pages for the embedding tests, generated with their own headers (strict CSP...); the
-  // bundled app pages of the package tests, untransformed.
-  middleware: [hostPagesMiddleware, packagePages],
+  // bundled app pages of the package tests, untransformed; pages with a pasted snippet, and
+  // the folders the README's self-hosted snippets use.
+  middleware: [hostPagesMiddleware, packagePages, snippetHostsMiddleware],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };

@@ -18,17 +18,28 @@ const BUILDS = {
   module: {file: 'milia-widgets.js', tag: (src, sri) => `<script type="module" src="${src}"${sri}></script>`},
   classic: {file: 'milia-widgets.iife.js', tag: (src, sri) => `<script defer src="${src}"${sri}></script>`},
 };
-const DEFAULT_BASE = 'https://example.org/js/';
+/**
+ * jsDelivr mirrors every npm release. `@0` follows new releases (content corrections are
+ * patch releases), so a snippet pasted as it comes stays correct; `@<version>` is frozen.
+ */
+const CDN_PACKAGE = 'https://cdn.jsdelivr.net/npm/milia-widgets';
+const DEFAULT_BASE = `${CDN_PACKAGE}@0/dist/`;
+/** Hosts that serve npm packages by name: a package path there without an exact version follows new releases. */
+const NPM_CDN_HOSTS = /(^|\.)(jsdelivr\.net|unpkg\.com|esm\.sh|jspm\.io|skypack\.dev)$/i;
+const EXACT_VERSION = /^\d+\.\d+\.\d+(?:[-+][\w.+-]+)?$/;
 const DEFAULT_HEADING_LEVEL = '2';
 const LANGUAGE_NAMES = {en: 'English', es: 'Spanish'};
-/** The preview sits on the page's white background; unset colours come from the page. */
-const PAGE = {text: '#1d1d1f', background: '#ffffff'};
+/** WCAG AA: text (and links) 4.5 to 1; a focus indicator, like any non-text control, 3 to 1. */
+const AA_TEXT = 4.5;
+const AA_NON_TEXT = 3;
 
 const form = $('cfg-form');
 const preview = $('cfg-preview');
 const itemsList = $('cfg-items-list');
 const expandedSelect = $('cfg-expanded');
-const colorInputs = [...form.querySelectorAll('input[type="color"]')];
+/** The widget's colours (each sets a custom property); the page's own colours are apart. */
+const colorInputs = [...form.querySelectorAll('input[type="color"][data-property]')];
+const pageInputs = {background: $('cfg-page-background'), text: $('cfg-page-text')};
 const controls = {
   single: $('cfg-single'),
   structuredData: $('cfg-structured-data'),
@@ -38,6 +49,7 @@ const controls = {
   radius: $('cfg-radius'),
   font: $('cfg-font'),
   base: $('cfg-base'),
+  integrity: $('cfg-integrity'),
   className: $('cfg-class'),
 };
 const out = {
@@ -45,10 +57,12 @@ const out = {
   css: $('cfg-css'),
   cssBlock: $('cfg-css-block'),
   files: $('cfg-files'),
+  integrityNote: $('cfg-integrity-note'),
   htmlStatus: $('cfg-html-status'),
   cssStatus: $('cfg-css-status'),
   contrast: $('cfg-contrast'),
   baseError: $('cfg-base-error'),
+  baseNote: $('cfg-base-note'),
   classError: $('cfg-class-error'),
 };
 
@@ -106,22 +120,121 @@ function className() {
   };
 }
 
-/** The folder address typed, ending in "/"; `error` says why it cannot be used. */
+/**
+ * The folder address typed, read as a site owner means it:
+ * - `value`: the folder, ending in "/" (a file's address becomes its folder; an npm CDN's
+ *   package address gets its dist/ folder), or the default when the address cannot be used;
+ * - `error`: why it cannot be used; `note`: what was changed, so nothing happens silently;
+ * - `updates`: `follows` (an npm CDN address without an exact version: the file changes with
+ *   each release), `pinned` (an exact version, `version`) or `own` (the site's own copy);
+ * - `remote`: a full address, which may be on another site than the page.
+ */
 function baseUrl() {
   const raw = controls.base.value.trim();
-  const fallback = (error) => ({value: DEFAULT_BASE, error: `${error} The code uses ${DEFAULT_BASE} for now.`});
+  const fallback = (error) => ({
+    ...describeFolder(new URL(DEFAULT_BASE), false),
+    error: `${error} The code uses ${DEFAULT_BASE} for now.`,
+  });
   if (!raw) return fallback('Type the web address of the folder.');
-  if (/^\/(?!\/)/.test(raw)) return {value: raw.replace(/\/?$/, '/')};
+  const onThisSite = /^\/(?!\/)/.test(raw);
   let url;
   try {
-    url = new URL(raw);
+    // A path on the site itself is read against a placeholder origin and written back as a path.
+    url = new URL(raw, onThisSite ? 'https://your-site.invalid' : undefined);
   } catch {
     return fallback('Type a full web address starting with https://, or a path starting with /.');
   }
   if (!/^https?:$/.test(url.protocol)) return fallback('The address must start with https://.');
   url.search = '';
   url.hash = '';
-  return {value: url.href.replace(/\/?$/, '/')};
+  const notes = [];
+  const file = /[^/]+\.m?js$/i.exec(url.pathname)?.[0];
+  if (file) {
+    url.pathname = url.pathname.slice(0, -file.length);
+    notes.push(
+      `That is the address of a file, ${decodeURIComponent(file)}: the code uses its folder and the file chosen under “Script file”.`
+    );
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  // The package itself on an npm CDN: the script files are in its dist/ folder.
+  if (/\/milia-widgets(@[^/]*)?\/$/.test(url.pathname) && (NPM_CDN_HOSTS.test(url.hostname) || /@[^/]*\/$/.test(url.pathname))) {
+    url.pathname += 'dist/';
+    notes.push('The script files are in the package’s dist folder: the code uses that.');
+  }
+  const folder = describeFolder(url, onThisSite);
+  if (notes.length) folder.note = `${notes.join(' ')} (${folder.value})`;
+  if (url.protocol === 'http:') {
+    const insecure = 'A page on https:// cannot load a script from http://: use https:// if that server has it.';
+    folder.note = folder.note ? `${folder.note} ${insecure}` : insecure;
+  }
+  return folder;
+}
+
+/** What a folder address means for updates and integrity (see baseUrl). */
+function describeFolder(url, onThisSite) {
+  const spec = /\/milia-widgets@([^/]+)\//.exec(url.pathname)?.[1];
+  const version = spec && decodeURIComponent(spec);
+  let updates = 'own';
+  if (version) updates = EXACT_VERSION.test(version) ? 'pinned' : 'follows';
+  else if (NPM_CDN_HOSTS.test(url.hostname) && /\/milia-widgets\//.test(url.pathname)) updates = 'follows';
+  return {
+    value: onThisSite ? url.pathname : url.href,
+    updates,
+    version,
+    remote: !onThisSite,
+    host: url.host,
+    cdn: NPM_CDN_HOSTS.test(url.hostname),
+  };
+}
+
+/** The version of the bundle this page runs: the one whose hashes dist/integrity.json holds. */
+const buildVersion = () => customElements.get('milia-info')?.miliaVersion;
+
+/**
+ * Whether the script tag gets an integrity hash, and a sentence that says why or why not.
+ * Never on an address whose file changes (a hash there breaks the widget at the next
+ * release); on a pinned version only if it is the version these hashes belong to.
+ */
+function integrityFor(base, build) {
+  const version = buildVersion();
+  const hash = integrity?.[BUILDS[build].file];
+  if (!controls.integrity.checked) return {note: 'No integrity hash: you turned it off.'};
+  if (base.updates === 'follows') {
+    const what = base.version ? `@${base.version}` : 'this address';
+    return {
+      note:
+        `No integrity hash: ${what} follows new releases, so the file changes with the next correction and a hash would ` +
+        `make browsers refuse it: the widget would disappear. For a hash, pin one version${version ? ` (${CDN_PACKAGE}@${version}/dist/)` : ''}.`,
+    };
+  }
+  if (integrity === undefined || !version) return {note: 'Reading the integrity hashes…'};
+  if (!hash) return {note: 'No integrity hash: dist/integrity.json is missing. Run npm run build.'};
+  if (base.updates === 'pinned' && base.version !== version) {
+    return {
+      note: `No integrity hash: this page has the hashes of version ${version} only. Pin ${version}, or take the hash from version ${base.version}’s dist/integrity.json.`,
+    };
+  }
+  if (base.updates === 'pinned') {
+    return {
+      hash,
+      note: `With an integrity hash: version ${version} never changes, so browsers can check every byte. It gets no corrections: to update, change the version and the hash together (make the code here again).`,
+    };
+  }
+  return {
+    hash,
+    note: `With the integrity hash of the files in this dist folder (version ${version}). When you replace them with a newer version, make the code again: the hash changes.`,
+  };
+}
+
+/** What the file host must send when the script comes from another site, if anything. */
+function corsNote(base, build, hash) {
+  if (!base.remote || (build === 'classic' && !hash)) return '';
+  const why = build === 'module' ? 'A module script' : 'A script with an integrity hash';
+  if (base.cdn) return `${why} from another site needs the header Access-Control-Allow-Origin from it: jsDelivr sends it.`;
+  return (
+    `${why} from another site needs the header Access-Control-Allow-Origin from it. If ${base.host} is not your page’s own site, ` +
+    `set that server to send it (for example Access-Control-Allow-Origin: *), or browsers block the script and the widget does not appear.`
+  );
 }
 
 /** The element's attributes, in the order the snippet writes them; `true` means boolean. */
@@ -150,31 +263,36 @@ function openingTag(tag, attributes) {
   return `<${[tag, ...parts].join(' ')}>`;
 }
 
-function scriptTag() {
+/** The script tag; crossorigin only with a hash (a classic script without one needs no CORS). */
+function scriptTag(base, hash) {
   const build = BUILDS[selectedBuild()];
-  const src = escapeAttribute(baseUrl().value + build.file);
-  const hash = integrity?.[build.file];
+  const src = escapeAttribute(base.value + build.file);
   return build.tag(src, hash ? ` integrity="${escapeAttribute(hash)}" crossorigin="anonymous"` : '');
 }
 
-/** The files to upload, and what SRI does and does not cover. */
-function filesNote() {
-  if (integrity === undefined) return 'Reading the integrity hashes…';
+/** The files to upload (none from a CDN), and what SRI does and does not cover. */
+function filesNote(base, hash) {
   const build = selectedBuild();
   const languageFiles = Object.keys(integrity ?? {}).filter((file) => /^milia-widgets\.lang-[a-z]{2,3}\.js$/.test(file));
+  const extra = languageFiles.map((file) => {
+    const lang = /\.lang-([a-z]+)\.js$/.exec(file)[1];
+    return `${file} (${LANGUAGE_NAMES[lang] ?? lang})`;
+  });
+  if (integrity?.['milia-widgets.structured-data.js']) extra.push('milia-widgets.structured-data.js (structured data)');
   let note;
-  if (build === 'classic') {
+  if (base.cdn) {
+    note =
+      build === 'classic'
+        ? `jsDelivr serves ${BUILDS.classic.file}, with every language inside: nothing to upload.`
+        : `jsDelivr serves ${BUILDS.module.file} and the files it loads when needed${extra.length ? ` (${extra.join(', ')})` : ''}: nothing to upload.`;
+  } else if (build === 'classic') {
     note = `Put ${BUILDS.classic.file} from the dist folder in that folder on your site. It has every language inside.`;
   } else {
-    const extra = languageFiles.map((file) => {
-      const lang = /\.lang-([a-z]+)\.js$/.exec(file)[1];
-      return `${file} (${LANGUAGE_NAMES[lang] ?? lang})`;
-    });
-    if (integrity?.['milia-widgets.structured-data.js']) extra.push('milia-widgets.structured-data.js (structured data)');
     note = `Put ${[BUILDS.module.file, ...extra].join(' and ')} from the dist folder together in that folder on your site.`;
-    if (extra.length) note += ' The integrity hash checks only the first file: for strict checks, choose the classic script.';
   }
-  if (integrity === null) note += ' The integrity hash is missing: run npm run build to make dist/integrity.json.';
+  if (build === 'module' && hash && extra.length) {
+    note += ' The integrity hash checks only the first file: for strict checks, choose the classic script.';
+  }
   return note;
 }
 
@@ -199,7 +317,13 @@ function updatePreview(tag, attributes, declarations) {
   }
   // Scoped to the preview, so the examples further down keep their own look.
   const body = declarations.map(([property, value]) => `${property}: ${value};`).join(' ');
-  previewSheet.replaceSync(body ? `#cfg-preview > milia-info, #cfg-preview > milia-faq { ${body} }` : '');
+  const rules = body ? [`#cfg-preview > milia-info, #cfg-preview > milia-faq { ${body} }`] : [];
+  // The preview stands on the page the reader described.
+  const page = [];
+  if (pageInputs.background.dataset.set) page.push(`background-color: ${pageInputs.background.value};`);
+  if (pageInputs.text.dataset.set) page.push(`color: ${pageInputs.text.value};`);
+  if (page.length) rules.push(`#cfg-preview { ${page.join(' ')} }`);
+  previewSheet.replaceSync(rules.join('\n'));
 }
 
 function update() {
@@ -210,9 +334,13 @@ function update() {
 
   const base = baseUrl();
   showError(controls.base, out.baseError, base.error);
+  out.baseNote.hidden = !base.note;
+  out.baseNote.textContent = base.note ?? '';
   showError(controls.className, out.classError, className().error);
 
-  const html = `${scriptTag()}\n${openingTag(tag, attributes)}</${tag}>`;
+  const build = selectedBuild();
+  const {hash, note} = integrityFor(base, build);
+  const html = `${scriptTag(base, hash)}\n${openingTag(tag, attributes)}</${tag}>`;
   setOutput(out.html, out.htmlStatus, html);
 
   const {value: cls} = className();
@@ -222,11 +350,14 @@ function update() {
     : '';
   setOutput(out.css, out.cssStatus, css);
   out.cssBlock.hidden = !css;
-  out.files.textContent = filesNote();
+  out.integrityNote.textContent = [note, corsNote(base, build, hash)].filter(Boolean).join(' ');
+  out.files.textContent = filesNote(base, hash);
+  if (buildVersion()) $('cfg-cdn-pinned').textContent = `jsDelivr, version ${buildVersion()} only`;
 
   for (const input of colorInputs) {
     $(`${input.id}-value`).textContent = input.dataset.set ? input.value.toLowerCase() : 'Not set';
   }
+  for (const input of Object.values(pageInputs)) $(`${input.id}-value`).textContent = input.value.toLowerCase();
 }
 
 /** A new output makes an earlier "Copied" untrue, so the status is cleared. */
@@ -250,7 +381,7 @@ function contrast(a, b) {
   const luminance = (hex) => {
     const [r, g, b] = [1, 3, 5].map((i) => {
       const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
@@ -258,30 +389,74 @@ function contrast(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** A computed CSS colour (`rgb(…)`/`rgba(…)`) as #rrggbb, or null when transparent or unreadable. */
+function cssToHex(css) {
+  const parts = /^rgba?\(([^)]+)\)$/
+    .exec(css.trim())?.[1]
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (!parts || parts.length < 3 || parts.slice(0, 3).some(Number.isNaN) || parts[3] === 0) return null;
+  return `#${parts
+    .slice(0, 3)
+    .map((n) => Math.round(n).toString(16).padStart(2, '0'))
+    .join('')}`;
+}
+
+/** The colour actually behind an element: its own background, or the nearest one painted below it. */
+function backgroundBehind(element) {
+  for (let el = element; el; el = el.parentElement) {
+    const hex = cssToHex(getComputedStyle(el).backgroundColor);
+    if (hex) return hex;
+  }
+  return '#ffffff';
+}
+
 /**
- * Warns when colours chosen here are hard to read (WCAG AA: 4.5 to 1 for text). The section
- * titles and text sit on the section background; the "show all" control, the footer and its
- * links sit on the page itself, white here as in the preview.
+ * Warns when colours are hard to read or see, against the page the reader described (not an
+ * assumed white page). Section titles, their text and links sit on the title background
+ * (the page itself when that is not set); the "show all" control, the footer and its links sit
+ * on the page. Text and links need 4.5 to 1; the focus ring, drawn in the focused control's
+ * own colour (text for titles, links colour for links and "show all"), needs 3 to 1 against
+ * what is around it.
  */
 function updateContrast() {
-  const value = (id, fallback) => ($(id).dataset.set ? $(id).value : fallback);
-  const surface = value('cfg-color-surface', PAGE.background);
-  const text = value('cfg-color-text', PAGE.text);
-  const accent = value('cfg-color-accent', text);
-  const pairs = [
-    ['Text', text, surface, 'the title background'],
-    ['Links and arrows', accent, surface, 'the title background'],
-    ['Text', text, PAGE.background, 'a white page'],
-    ['Links', accent, PAGE.background, 'a white page'],
-    ['Small print', value('cfg-color-muted', text), PAGE.background, 'a white page'],
+  const value = (input, fallback) => (input.dataset.set ? input.value : fallback);
+  const page = {background: pageInputs.background.value, text: pageInputs.text.value};
+  const surfaceSet = Boolean($('cfg-color-surface').dataset.set);
+  const surface = value($('cfg-color-surface'), page.background);
+  const text = value($('cfg-color-text'), page.text);
+  const accent = value($('cfg-color-accent'), text);
+  const muted = value($('cfg-color-muted'), text);
+  const titles = surfaceSet ? 'the title background' : 'your page background';
+  const textPairs = [
+    ['Text', text, surface, titles],
+    ['Links and arrows', accent, surface, titles],
+    ['Links', accent, page.background, 'your page background'],
+    ['Small print', muted, page.background, 'your page background'],
   ];
-  const touched = colorInputs.some((input) => input.dataset.set);
-  const problems = new Set();
-  for (const [name, fg, bg, where] of touched ? pairs : []) {
-    const ratio = contrast(fg, bg);
-    if (ratio < 4.5) problems.add(`${name} on ${where}: ${ratio.toFixed(1)} to 1.`);
-  }
-  out.contrast.textContent = problems.size ? `Hard to read: ${[...problems].join(' ')} Aim for at least 4.5 to 1.` : '';
+  const ringPairs = [
+    ['around titles (text colour)', text, surface, titles],
+    ['around titles (text colour)', text, page.background, 'your page background'],
+    ['around links (links colour)', accent, surface, titles],
+    ['around links (links colour)', accent, page.background, 'your page background'],
+  ];
+  const touched = [...colorInputs, ...Object.values(pageInputs)].some((input) => input.dataset.set);
+  // Each pair of colours is named once (without a title background, titles sit on the page).
+  const problems = (pairs, minimum, say) => {
+    const found = new Map();
+    for (const [name, fg, bg, where] of touched ? pairs : []) {
+      const ratio = contrast(fg, bg);
+      if (ratio < minimum && !found.has(`${fg} ${bg}`)) found.set(`${fg} ${bg}`, say(name, where, ratio.toFixed(1)));
+    }
+    return [...found.values()];
+  };
+  const hard = problems(textPairs, AA_TEXT, (name, where, ratio) => `${name} on ${where}: ${ratio} to 1.`);
+  const rings = problems(ringPairs, AA_NON_TEXT, (name, where, ratio) => `The focus ring ${name} on ${where}: ${ratio} to 1.`);
+  const messages = [];
+  if (hard.length) messages.push(`Hard to read: ${hard.join(' ')} Aim for at least ${AA_TEXT} to 1 for text.`);
+  if (rings.length) messages.push(`Hard to see: ${rings.join(' ')} A focus ring needs at least ${AA_NON_TEXT} to 1.`);
+  out.contrast.textContent = messages.join(' ');
 }
 
 // ---- the item checkboxes -------------------------------------------------------------------
@@ -424,8 +599,11 @@ function onChange(event) {
   if (event.type === 'change' && target.type === 'color') updateContrast();
   update();
 }
-form.addEventListener('input', onChange);
-form.addEventListener('change', onChange);
+// "Where the files come from" sits beside the code it changes, outside the form.
+for (const source of [form, $('cfg-where')]) {
+  source.addEventListener('input', onChange);
+  source.addEventListener('change', onChange);
+}
 
 $('cfg-reset-look').addEventListener('click', () => {
   for (const input of colorInputs) {
@@ -437,6 +615,14 @@ $('cfg-reset-look').addEventListener('click', () => {
   updateContrast();
   update();
 });
+
+$('cfg-cdn-follow').addEventListener('click', () => useBase(DEFAULT_BASE));
+$('cfg-cdn-pinned').addEventListener('click', () => buildVersion() && useBase(`${CDN_PACKAGE}@${buildVersion()}/dist/`));
+/** Fills in the folder address, as if typed. */
+function useBase(address) {
+  controls.base.value = address;
+  update();
+}
 
 $('cfg-copy-html').addEventListener('click', () => copy(out.html, out.htmlStatus));
 $('cfg-copy-css').addEventListener('click', () => copy(out.css, out.cssStatus));
@@ -451,6 +637,10 @@ async function loadIntegrity() {
     integrity = null;
   }
 }
+
+// The page the preview stands on, as it really is (the reader can change it).
+pageInputs.background.value = backgroundBehind(preview);
+pageInputs.text.value = cssToHex(getComputedStyle(preview).color) ?? pageInputs.text.value;
 
 await Promise.all([loadIntegrity(), rebuildItems()]);
 update();

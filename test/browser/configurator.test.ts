@@ -1,102 +1,20 @@
 import {expect} from '@open-wc/testing';
+import {type Demo, loadDemo, parseSnippet, removeDemos, set, until} from './demo.js';
 
 /**
  * The demo page's configurator ("Make your snippet", demo/configurator.js), driven through
  * its own controls. The real page loads in an iframe, with the BUILT bundle from dist/ and
  * its own strict Content-Security-Policy (a <meta> in demo/index.html), exactly as a reader
  * gets it; controls are set the way a browser does it: a value, then input and change events.
+ * The snippets it writes are loaded, as pasted, in test/browser/snippets.test.ts.
  */
 
-type Widget = HTMLElement & {updateComplete: Promise<boolean>};
-interface AxeResults {
-  violations: {id: string; help: string; nodes: {target: string[]}[]}[];
-}
-type DemoWindow = Window & typeof globalThis & {axe?: {run: (context: Node, options: object) => Promise<AxeResults>}};
-
-interface Demo {
-  frame: HTMLIFrameElement;
-  win: DemoWindow;
-  doc: Document;
-  /** CSP violations reported in the page (where the engine reports them). */
-  violations: string[];
-  byId: <T extends HTMLElement = HTMLElement>(id: string) => T;
-  widget: () => Widget;
-}
-
-const frames: HTMLIFrameElement[] = [];
-afterEach(() => {
-  for (const frame of frames.splice(0)) frame.remove();
-});
-
-async function until<T>(check: () => T, what: string, timeout = 8000): Promise<NonNullable<T>> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** Loads the demo page at a given width and waits until the configurator is ready. */
-async function loadDemo(width = 1280): Promise<Demo> {
-  const frame = document.createElement('iframe');
-  frame.style.width = `${width}px`;
-  frame.style.height = '900px';
-  frame.src = '/demo/index.html';
-  frames.push(frame);
-  document.body.append(frame);
-  const win = await until(
-    () => {
-      const w = frame.contentWindow as DemoWindow | null;
-      return (
-        w?.location.pathname === '/demo/index.html' && w.document.getElementById('configurator')?.dataset.ready === 'true' && w
-      );
-    },
-    'the configurator to be ready',
-    15000
-  );
-  const doc = win.document;
-  const violations: string[] = [];
-  doc.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
-  // Reports from before this point, where the engine keeps them (Chromium).
-  const Observer = (
-    win as unknown as {
-      ReportingObserver?: new (
-        cb: (reports: {body: {effectiveDirective?: string}}[]) => void,
-        options: object
-      ) => {observe(): void};
-    }
-  ).ReportingObserver;
-  if (Observer) {
-    new Observer((reports) => violations.push(...reports.map((r) => `report: ${r.body.effectiveDirective}`)), {
-      types: ['csp-violation'],
-      buffered: true,
-    }).observe();
-  }
-  const byId = <T extends HTMLElement = HTMLElement>(id: string) => doc.getElementById(id) as T;
-  const widget = () => byId('cfg-preview').firstElementChild as Widget;
-  await widget().updateComplete;
-  return {frame, win, doc, violations, byId, widget};
-}
-
-/** Sets a control's value the way a person does: the value, then `input` and `change`. */
-function set(control: HTMLInputElement | HTMLSelectElement, value: string) {
-  control.value = value;
-  control.dispatchEvent(new Event('input', {bubbles: true}));
-  control.dispatchEvent(new Event('change', {bubbles: true}));
-}
+afterEach(removeDemos);
 
 const titlesOf = (widget: Element) =>
   [...widget.shadowRoot!.querySelectorAll('button[aria-controls]')].map((b) => b.textContent!.trim());
 const attributesOf = (element: Element) =>
   Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]).sort(([a], [b]) => a.localeCompare(b)));
-
-/** The element in a generated HTML snippet, parsed the way the site's page will parse it. */
-function parseSnippet(snippet: string) {
-  const parsed = new DOMParser().parseFromString(snippet, 'text/html');
-  return {script: parsed.querySelector('script')!, element: parsed.querySelector('milia-info, milia-faq')!};
-}
 
 /** Every element with a style attribute, in the page and inside every shadow root. */
 function styleAttributes(root: Document | ShadowRoot): Element[] {
@@ -256,40 +174,131 @@ describe('demo configurator ("Make your snippet")', function () {
     expect(byId('cfg-structured-data-row').hidden).to.be.true;
   });
 
-  it('the script tag: the address typed, the build chosen and its integrity hash from dist/integrity.json', async () => {
-    const {byId} = await loadDemo();
-    const html = () => byId<HTMLTextAreaElement>('cfg-html').value;
+  it('the script tag: jsDelivr following new releases by default, with no integrity hash on that floating address', async () => {
+    const {byId, html} = await loadDemo();
     const script = () => parseSnippet(html()).script;
-
     expect(script().getAttribute('type')).to.equal('module');
-    expect(script().getAttribute('src')).to.equal('https://example.org/js/milia-widgets.js');
+    expect(script().getAttribute('src')).to.equal('https://cdn.jsdelivr.net/npm/milia-widgets@0/dist/milia-widgets.js');
+    expect(script().hasAttribute('integrity'), '@0 changes with every release: a hash would break it').to.be.false;
+    expect(script().hasAttribute('crossorigin')).to.be.false;
+    expect(byId('cfg-integrity-note').textContent).to.match(/^No integrity hash: @0 follows new releases/);
+    expect(byId('cfg-integrity-note').textContent, 'the CDN sends the CORS header a module needs').to.contain(
+      'Access-Control-Allow-Origin'
+    );
+    expect(byId('cfg-files').textContent).to.match(/^jsDelivr serves milia-widgets\.js .*nothing to upload/);
+
+    // Every other floating form: a range, latest, the package without a version, another npm CDN.
+    const base = byId<HTMLInputElement>('cfg-base');
+    for (const floating of [
+      'https://cdn.jsdelivr.net/npm/milia-widgets@latest/dist/',
+      'https://cdn.jsdelivr.net/npm/milia-widgets@0.1/dist/',
+      'https://cdn.jsdelivr.net/npm/milia-widgets/dist/',
+      'https://unpkg.com/milia-widgets/dist/',
+    ]) {
+      set(base, floating);
+      expect(script().getAttribute('src'), floating).to.equal(`${floating}milia-widgets.js`);
+      expect(script().hasAttribute('integrity'), floating).to.be.false;
+      expect(byId('cfg-integrity-note').textContent, floating).to.match(/^No integrity hash: .* follows new releases/);
+    }
+    byId<HTMLInputElement>('cfg-build-classic').click();
+    expect(script().hasAttribute('integrity'), 'nor on the classic script').to.be.false;
+    expect(html()).to.equal(
+      '<script defer src="https://unpkg.com/milia-widgets/dist/milia-widgets.iife.js"></script>\n<milia-info></milia-info>'
+    );
+  });
+
+  it("the script tag: an integrity hash from dist/integrity.json on a pinned version or the site's own folder", async () => {
+    const {byId, html, win} = await loadDemo();
+    const script = () => parseSnippet(html()).script;
+    const version = (win.customElements.get('milia-info') as unknown as {miliaVersion: string}).miliaVersion;
+    const note = () => byId('cfg-integrity-note').textContent!;
+
+    // "jsDelivr, this version only": the version this page runs, whose hashes it has.
+    byId('cfg-cdn-pinned').click();
+    expect(byId('cfg-cdn-pinned').textContent).to.equal(`jsDelivr, version ${version} only`);
+    expect(byId<HTMLInputElement>('cfg-base').value).to.equal(`https://cdn.jsdelivr.net/npm/milia-widgets@${version}/dist/`);
+    expect(script().getAttribute('src')).to.equal(`https://cdn.jsdelivr.net/npm/milia-widgets@${version}/dist/milia-widgets.js`);
     expect(script().getAttribute('integrity'))
       .to.equal(integrity['milia-widgets.js'])
       .and.match(/^sha384-/);
     expect(script().getAttribute('crossorigin')).to.equal('anonymous');
-    expect(byId('cfg-files').textContent, 'the module needs its language file beside it').to.contain('milia-widgets.lang-es.js');
-
-    const base = byId<HTMLInputElement>('cfg-base');
-    set(base, 'https://cdn.example.com/assets');
-    expect(script().getAttribute('src'), 'a slash is added').to.equal('https://cdn.example.com/assets/milia-widgets.js');
-    set(base, '/static/js/');
-    expect(script().getAttribute('src'), 'a path on the same site').to.equal('/static/js/milia-widgets.js');
-
-    byId<HTMLInputElement>('cfg-build-classic').click();
-    expect(script().hasAttribute('type')).to.be.false;
-    expect(script().hasAttribute('defer')).to.be.true;
-    expect(script().getAttribute('src')).to.equal('/static/js/milia-widgets.iife.js');
-    expect(script().getAttribute('integrity')).to.equal(integrity['milia-widgets.iife.js']);
-    expect(html()).to.contain(
-      `<script defer src="/static/js/milia-widgets.iife.js" integrity="${integrity['milia-widgets.iife.js']}" crossorigin="anonymous"></script>`
+    expect(note()).to.match(new RegExp(`^With an integrity hash: version ${version.replace(/\./g, '\\.')} never changes`));
+    expect(byId('cfg-files').textContent, 'SRI on the module covers only the first file').to.contain(
+      'checks only the first file'
     );
 
-    // A wrong address: said next to the field, and the code falls back to the placeholder.
+    byId<HTMLInputElement>('cfg-build-classic').click();
+    expect(html()).to.equal(
+      `<script defer src="https://cdn.jsdelivr.net/npm/milia-widgets@${version}/dist/milia-widgets.iife.js" integrity="${integrity['milia-widgets.iife.js']}" crossorigin="anonymous"></script>\n<milia-info></milia-info>`
+    );
+
+    // Another pinned version: these hashes are not its hashes.
+    const base = byId<HTMLInputElement>('cfg-base');
+    set(base, 'https://cdn.jsdelivr.net/npm/milia-widgets@0.0.1/dist/');
+    expect(script().hasAttribute('integrity')).to.be.false;
+    expect(note()).to.contain(`hashes of version ${version} only`);
+
+    // The site's own folder (a path, or a full address): this build's hash.
+    set(base, '/static/js/');
+    expect(script().getAttribute('src')).to.equal('/static/js/milia-widgets.iife.js');
+    expect(script().getAttribute('integrity')).to.equal(integrity['milia-widgets.iife.js']);
+    expect(note()).to.match(/^With the integrity hash of the files in this dist folder/);
+    expect(note(), "a path on the page's own site needs no CORS").not.to.contain('Access-Control-Allow-Origin');
+    expect(byId('cfg-files').textContent).to.contain('Put milia-widgets.iife.js from the dist folder in that folder');
+    set(base, 'https://static.example.com/assets');
+    expect(script().getAttribute('src'), 'a slash is added').to.equal('https://static.example.com/assets/milia-widgets.iife.js');
+    expect(script().getAttribute('integrity')).to.equal(integrity['milia-widgets.iife.js']);
+    expect(note(), 'SRI from another site needs CORS, even for a classic script').to.match(
+      /integrity hash from another site needs the header Access-Control-Allow-Origin.*static\.example\.com/
+    );
+
+    // Turned off by the reader (a file host without CORS): no hash, no crossorigin, no CORS needed.
+    byId<HTMLInputElement>('cfg-integrity').click();
+    expect(html()).to.equal(
+      '<script defer src="https://static.example.com/assets/milia-widgets.iife.js"></script>\n<milia-info></milia-info>'
+    );
+    expect(note()).to.equal('No integrity hash: you turned it off.');
+    byId<HTMLInputElement>('cfg-build-module').click();
+    expect(note(), 'a module from another site always needs CORS').to.contain('Access-Control-Allow-Origin');
+  });
+
+  it('a file address in the folder field: its folder is used, and the reader is told', async () => {
+    const {byId, html} = await loadDemo();
+    const base = byId<HTMLInputElement>('cfg-base');
+    const src = () => parseSnippet(html()).script.getAttribute('src');
+    expect(byId('cfg-base-note').hidden).to.be.true;
+
+    for (const [typed, folder] of [
+      ['https://example.org/js/milia-widgets.js', 'https://example.org/js/'],
+      ['https://example.org/js/milia-widgets.iife.js?v=2', 'https://example.org/js/'],
+      ['/wp-content/uploads/milia/milia-widgets.js', '/wp-content/uploads/milia/'],
+      [
+        'https://cdn.jsdelivr.net/npm/milia-widgets@0/dist/milia-widgets.iife.js',
+        'https://cdn.jsdelivr.net/npm/milia-widgets@0/dist/',
+      ],
+    ]) {
+      set(base, typed);
+      expect(src(), typed).to.equal(`${folder}milia-widgets.js`).and.not.contain('.js/');
+      expect(byId('cfg-base-note').hidden, typed).to.be.false;
+      expect(byId('cfg-base-note').textContent, typed).to.contain('That is the address of a file').and.contain(folder);
+      expect(base.getAttribute('aria-invalid'), 'a note, not an error').to.be.null;
+    }
+    // The package on the CDN without its dist/ folder.
+    set(base, 'https://cdn.jsdelivr.net/npm/milia-widgets@0');
+    expect(src()).to.equal('https://cdn.jsdelivr.net/npm/milia-widgets@0/dist/milia-widgets.js');
+    expect(byId('cfg-base-note').textContent).to.contain('dist folder');
+    set(base, 'https://example.org/js/');
+    expect(byId('cfg-base-note').hidden, 'gone once the address is a folder').to.be.true;
+    set(base, 'http://example.org/js/');
+    expect(byId('cfg-base-note').textContent, 'mixed content would be blocked').to.contain('cannot load a script from http://');
+    expect(base.getAttribute('aria-describedby')).to.contain('cfg-base-note');
+
+    // A wrong address: said next to the field, and the code falls back to the default.
     set(base, 'javascript:alert(1)');
     expect(base.getAttribute('aria-invalid')).to.equal('true');
     expect(byId('cfg-base-error').hidden).to.be.false;
     expect(byId('cfg-base-error').textContent).to.match(/https:\/\//);
-    expect(script().getAttribute('src')).to.equal('https://example.org/js/milia-widgets.iife.js');
+    expect(src()).to.equal('https://cdn.jsdelivr.net/npm/milia-widgets@0/dist/milia-widgets.js');
     set(base, 'https://example.net/"><x>');
     expect(parseSnippet(html()).element.localName, 'no markup injected through the address').to.equal('milia-info');
     expect(html().split('\n')).to.have.length(2);
@@ -349,6 +358,49 @@ describe('demo configurator ("Make your snippet")', function () {
     expect(showAllColor()).to.equal(before);
     expect(byId('cfg-contrast').textContent).to.equal('');
     expect(styleAttributes(doc)).to.deep.equal([]);
+  });
+
+  it("the contrast check uses the page background the reader states (at first, the preview's own), not an assumed white page", async () => {
+    const {byId, win, widget} = await loadDemo();
+    const preview = byId('cfg-preview');
+    const warning = () => byId('cfg-contrast').textContent!;
+    const rgbToHex = (rgb: string) =>
+      `#${rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map((n) => Number(n).toString(16).padStart(2, '0'))
+        .join('')}`;
+    expect(byId<HTMLInputElement>('cfg-page-background').value, "the preview's actual background").to.equal(
+      rgbToHex(win.getComputedStyle(preview).backgroundColor)
+    );
+    expect(byId<HTMLInputElement>('cfg-page-text').value).to.equal(rgbToHex(win.getComputedStyle(preview).color));
+
+    // Teal links read well on white...
+    set(byId<HTMLInputElement>('cfg-color-accent'), '#00676b');
+    expect(warning()).to.equal('');
+    // ...and not on a dark page: too dark for text (4.5 to 1) and for the focus ring (3 to 1).
+    set(byId<HTMLInputElement>('cfg-page-background'), '#121417');
+    set(byId<HTMLInputElement>('cfg-page-text'), '#e8e8e8');
+    expect(warning()).to.match(
+      /^Hard to read: Links and arrows on your page background: 2\.\d to 1\. Aim for at least 4\.5 to 1 for text\./
+    );
+    expect(warning()).to.contain('Hard to see: The focus ring around links (links colour) on your page background: 2.');
+    expect(warning()).to.contain('A focus ring needs at least 3 to 1.');
+    expect(warning()).not.to.contain('white');
+    // The preview stands on that page (through the adopted stylesheet), and the page is not in the code.
+    expect(win.getComputedStyle(preview).backgroundColor).to.equal('rgb(18, 20, 23)');
+    await widget().updateComplete;
+    expect(win.getComputedStyle(widget().shadowRoot!.querySelector('.root')!).color).to.equal('rgb(232, 232, 232)');
+    expect(byId<HTMLTextAreaElement>('cfg-css').value).not.to.contain('#121417');
+    expect(byId('cfg-page-background-value').textContent).to.equal('#121417');
+
+    // A light accent for the dark page: fine.
+    set(byId<HTMLInputElement>('cfg-color-accent'), '#9cc9ff');
+    expect(warning()).to.equal('');
+    // A light title background on the dark page: the page's light text is unreadable on it.
+    set(byId<HTMLInputElement>('cfg-color-surface'), '#f3f8f8');
+    expect(warning()).to.match(/Text on the title background: 1\.\d to 1\./);
+    expect(warning()).to.contain('The focus ring around titles (text colour) on the title background');
   });
 
   it('"Copy the code" copies, or selects the code and says how to copy it; the status is announced', async () => {
