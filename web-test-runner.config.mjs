@@ -9,6 +9,8 @@ import {hostPagesMiddleware} from './test/runner/pages/host-pages.mjs';
 import {mediaFeaturesPlugin} from './test/runner/media-features-plugin.mjs';
 import {frameworkBundles} from './test/runner/framework-bundles-plugin.mjs';
 import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
+import {visualCommandsPlugin} from './test/runner/visual-commands-plugin.mjs';
+import {visualRegressionPlugin} from '@web/test-runner-visual-regression/plugin';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
 // over WebDriver BiDi by puppeteer-core; WebKitGTK's MiniBrowser through WebKitWebDriver.
@@ -22,8 +24,17 @@ const launchers = {
   webkit: () => webkitGtkLauncher(),
 };
 
+// WebKitGTK paints its tiles on several threads, and the anti-aliasing of a tile then
+// differs by a step or more from run to run; painting on one thread makes its screenshots
+// repeatable (the visual baselines compare pixel for pixel). MiniBrowser inherits this
+// through WebKitWebDriver.
+process.env.WEBKIT_SKIA_CPU_PAINTING_THREADS ??= '0';
+
+/** Baseline folders are named like the BROWSERS setting; the chrome launcher calls Chromium "Chrome". */
+const engineOf = (browserName) => ({chrome: 'chromium'})[browserName.toLowerCase()] ?? browserName.toLowerCase();
+
 export default {
-  files: 'test/browser/**/*.test.ts',
+  files: ['test/browser/**/*.test.ts', 'test/visual/**/*.test.ts'],
   // Lit's production build, as sites get it (no dev-mode console noise).
   nodeResolve: {exportConditions: ['production']},
   // The same content plugin as `rollup -c`: tests see exactly what ships, with no build step.
@@ -32,6 +43,21 @@ export default {
     esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'}),
     mediaFeaturesPlugin(),
     frameworkBundles(),
+    visualCommandsPlugin(),
+    // Visual baselines (test/visual/): one folder per engine, compared pixel for pixel (a
+    // one-step change of one colour channel must fail). A failed shot and its diff go to
+    // test/visual/failed/<engine>/ (git-ignored). UPDATE_BASELINES=1 rewrites the baselines:
+    // `npm run update-baselines`.
+    visualRegressionPlugin({
+      update: process.env.UPDATE_BASELINES === '1',
+      baseDir: 'test/visual',
+      getBaselineName: ({browser, name}) => `baselines/${engineOf(browser)}/${name}`,
+      getDiffName: ({browser, name}) => `failed/${engineOf(browser)}/${name}-diff`,
+      getFailedName: ({browser, name}) => `failed/${engineOf(browser)}/${name}`,
+      diffOptions: {threshold: 0},
+      failureThresholdType: 'pixel',
+      failureThreshold: 0,
+    }),
   ],
   browsers: selectedBrowsers()
     .filter((name) => launchers[name])
