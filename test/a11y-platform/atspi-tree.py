@@ -66,7 +66,8 @@ if not address:
     sys.exit(1)
 os.environ['AT_SPI_BUS_ADDRESS'] = address
 # What a running screen reader announces: toolkits that ask (Chromium's browser process,
-# GTK) turn their accessibility bridge on.
+# GTK) turn their accessibility bridge on. The bus launcher stores it in GSettings, which
+# the session keeps in memory (GSETTINGS_BACKEND=memory), not in the user's dconf.
 for prop in ('IsEnabled', 'ScreenReaderEnabled'):
     session.call_sync('org.a11y.Bus', '/org/a11y/bus', 'org.freedesktop.DBus.Properties', 'Set',
                       GLib.Variant('(ssv)', ('org.a11y.Status', prop, GLib.Variant('b', True))),

@@ -240,9 +240,11 @@ export async function startEngine(engine, {display, server}) {
         ...env,
         DBUS_SESSION_BUS_ADDRESS: ready.session,
         AT_SPI_BUS_ADDRESS: ready.bus,
-        // Chromium's browser process turns its ATK bridge on only when asked.
+        // Chromium's browser process joins the AT-SPI bus only when asked: by this, or by
+        // org.a11y.Status.IsEnabled, which atspi-tree.py sets as a screen reader would.
+        // Without either, --force-renderer-accessibility alone exposes nothing.
         ACCESSIBILITY_ENABLED: '1',
-        // Gecko (and GTK) the same.
+        // Gecko's and GTK's equivalent.
         GNOME_ACCESSIBILITY: '1',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
