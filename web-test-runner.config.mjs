@@ -11,6 +11,8 @@ import {frameworkBundles} from './test/runner/framework-bundles-plugin.mjs';
 import {packagePages} from './test/package/pages-middleware.mjs';
 import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
 import {secondOriginPlugin, snippetHostsMiddleware} from './test/runner/snippets/snippet-hosts.mjs';
+import {visualCommandsPlugin} from './test/runner/visual-commands-plugin.mjs';
+import {visualRegressionPlugin} from '@web/test-runner-visual-regression/plugin';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
 // over WebDriver BiDi by puppeteer-core; WebKitGTK's MiniBrowser through WebKitWebDriver.
@@ -24,9 +26,19 @@ const launchers = {
   webkit: () => webkitGtkLauncher(),
 };
 
+// WebKitGTK paints its tiles on several threads, and the anti-aliasing of a tile then
+// differs by a step or more from run to run; painting on one thread makes its screenshots
+// repeatable (the visual baselines compare pixel for pixel). MiniBrowser inherits this
+// through WebKitWebDriver.
+process.env.WEBKIT_SKIA_CPU_PAINTING_THREADS ??= '0';
+
+/** Baseline folders are named like the BROWSERS setting; the chrome launcher calls Chromium "Chrome". */
+const engineOf = (browserName) => ({chrome: 'chromium'})[browserName.toLowerCase()] ?? browserName.toLowerCase();
+
 export default {
-  // test/package/: the packed package as apps bundle it (after test/package/prepare.mjs).
-  files: ['test/browser/**/*.test.ts', 'test/package/**/*.test.ts'],
+  // test/package/: the packed package as apps bundle it (after test/package/prepare.mjs);
+  // test/visual/: visual baselines.
+  files: ['test/browser/**/*.test.ts', 'test/package/**/*.test.ts', 'test/visual/**/*.test.ts'],
   // Lit's production build, as sites get it (no dev-mode console noise).
   nodeResolve: {exportConditions: ['production']},
   // The same content plugin as `rollup -c`: tests see exactly what ships, with no build step.
@@ -37,6 +49,21 @@ export default {
     frameworkBundles(),
     // A second origin serving dist/, for snippets pasted as site owners paste them.
     secondOriginPlugin(),
+    visualCommandsPlugin(),
+    // Visual baselines (test/visual/): one folder per engine, compared pixel for pixel (a
+    // one-step change of one colour channel must fail). A failed shot and its diff go to
+    // test/visual/failed/<engine>/ (git-ignored). UPDATE_BASELINES=1 rewrites the baselines:
+    // `npm run update-baselines`.
+    visualRegressionPlugin({
+      update: process.env.UPDATE_BASELINES === '1',
+      baseDir: 'test/visual',
+      getBaselineName: ({browser, name}) => `baselines/${engineOf(browser)}/${name}`,
+      getDiffName: ({browser, name}) => `failed/${engineOf(browser)}/${name}-diff`,
+      getFailedName: ({browser, name}) => `failed/${engineOf(browser)}/${name}`,
+      diffOptions: {threshold: 0},
+      failureThresholdType: 'pixel',
+      failureThreshold: 0,
+    }),
   ],
   browsers: selectedBrowsers()
     .filter((name) => launchers[name])

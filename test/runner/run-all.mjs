@@ -1,7 +1,8 @@
 // `npm test`: installs a missing browser where it can, builds the bundles, packs and installs
 // them as an app would (test/package/), then runs the Node tests (content compiler, bundle
-// budgets, the installed package) and the browser tests, and ends with the totals on a line of
-// their own: `N passed, N failed`.
+// budgets, the installed package), the browser tests (visual baselines included) and the
+// screen-reader tree tests (AT-SPI), and ends with the totals on a line of their own:
+// `N passed, N failed`.
 import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync, rmSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -54,18 +55,38 @@ const browserCode = await run(join('node_modules', '.bin', 'wtr'), [], {
   MILIA_SUMMARY_FILE: browserSummary,
 });
 const browserTotals = jsonTotals(browserSummary);
+
+// What a screen reader reads: each engine's platform accessibility tree over AT-SPI, from
+// the built bundles (test/a11y-platform/; needs xvfb, dbus, at-spi2-core, python3-pyatspi).
+const platformTap = join(scratch, 'a11y-platform.tap');
+const platformCode = await run(
+  process.execPath,
+  [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${platformTap}`,
+    'test/a11y-platform/',
+  ],
+  {BROWSERS: browsers.join(',')}
+);
+const platformTotals = tapTotals(platformTap);
 rmSync(scratch, {recursive: true, force: true});
 
-const passed = nodeTotals.passed + browserTotals.passed + (lintCode ? 0 : 1) + (packageCode ? 0 : 1);
+const passed = nodeTotals.passed + browserTotals.passed + platformTotals.passed + (lintCode ? 0 : 1) + (packageCode ? 0 : 1);
 // A runner that failed without reporting a failure (crash, bad config) still counts as one.
 const failed =
   (packageCode ? 1 : 0) +
   nodeTotals.failed +
   browserTotals.failed +
+  platformTotals.failed +
   (nodeCode && !nodeTotals.failed ? 1 : 0) +
-  (browserCode && !browserTotals.failed ? 1 : 0);
+  (browserCode && !browserTotals.failed ? 1 : 0) +
+  (platformCode && !platformTotals.failed ? 1 : 0);
 console.log(
-  `\nNode: ${nodeTotals.passed} passed, ${nodeTotals.failed} failed. Browsers (${browsers.join(', ')}): ${browserTotals.passed} passed, ${browserTotals.failed} failed.`
+  `\nNode: ${nodeTotals.passed} passed, ${nodeTotals.failed} failed. Browsers (${browsers.join(', ')}): ${browserTotals.passed} passed, ${browserTotals.failed} failed. ` +
+    `Screen-reader tree (AT-SPI): ${platformTotals.passed} passed, ${platformTotals.failed} failed.`
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
