@@ -90,7 +90,7 @@ final class Milia_Widgets_Kit {
 	 * @return string
 	 */
 	public function language( $lang ) {
-		$primary = strtolower( (string) preg_replace( '/[-_].*$/s', '', trim( (string) $lang ) ) );
+		$primary = strtolower( (string) preg_replace( '/[-_].*$/s', '', self::trim( (string) $lang ) ) );
 		return in_array( $primary, $this->languages(), true ) ? $primary : self::BASE_LANGUAGE;
 	}
 
@@ -159,7 +159,7 @@ final class Milia_Widgets_Kit {
 
 		// 3. The items open at start.
 		$expanded = $get( 'expanded' );
-		$value    = true === $expanded ? '' : strtolower( trim( (string) $expanded ) );
+		$value    = true === $expanded ? '' : strtolower( self::trim( (string) $expanded ) );
 		if ( null === $expanded || 'none' === $value ) {
 			$open = array();
 		} elseif ( '' === $value || 'all' === $value ) {
@@ -268,13 +268,22 @@ final class Milia_Widgets_Kit {
 	 * @return int
 	 */
 	private function heading_level( $value ) {
-		if ( null === $value || true === $value || is_bool( $value ) ) {
+		if ( null === $value || is_bool( $value ) ) {
 			return 2;
 		}
-		if ( is_int( $value ) ) {
-			return $value >= 2 && $value <= 6 ? $value : 2;
-		}
-		$text = preg_replace( '/^' . self::WHITESPACE . '+|' . self::WHITESPACE . '+$/u', '', (string) $value );
-		return is_string( $text ) && preg_match( '/^[2-6]$/', $text ) ? (int) $text : 2;
+		$text = self::trim( (string) $value );
+		return preg_match( '/^[2-6]$/', $text ) ? (int) $text : 2;
+	}
+
+	/**
+	 * Trims whitespace as JavaScript's `String.prototype.trim()` does (PHP's trim() leaves a
+	 * no-break space, for example).
+	 *
+	 * @param string $text Any text.
+	 * @return string
+	 */
+	private static function trim( $text ) {
+		$trimmed = preg_replace( '/^' . self::WHITESPACE . '+|' . self::WHITESPACE . '+$/u', '', $text );
+		return is_string( $trimmed ) ? $trimmed : trim( $text ); // Not UTF-8: ASCII spaces only.
 	}
 }
