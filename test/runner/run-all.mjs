@@ -1,6 +1,6 @@
 // `npm test`: installs a missing browser where it can, builds the bundles, then runs the
-// Node tests (content compiler, bundle budgets) and the browser tests, and ends with the
-// totals on a line of their own: `N passed, N failed`.
+// Node tests (content compiler, bundle budgets), the browser tests and the WordPress plugin
+// tests, and ends with the totals on a line of their own: `N passed, N failed`.
 import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync, rmSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -46,17 +46,39 @@ const browserCode = await run(join('node_modules', '.bin', 'wtr'), [], {
   MILIA_SUMMARY_FILE: browserSummary,
 });
 const browserTotals = jsonTotals(browserSummary);
+
+// The WordPress plugin in a real WordPress (test/wordpress/): it starts Debian's WordPress,
+// MariaDB, PHP-FPM and nginx itself, so it needs root (and apt where they are missing); where
+// it cannot run it fails and says why. MILIA_WORDPRESS=0 leaves it out on purpose.
+const skipWordPress = process.env.MILIA_WORDPRESS === '0';
+const wordpressTap = join(scratch, 'wordpress.tap');
+const wordpressCode = skipWordPress
+  ? 0
+  : await run(process.execPath, [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${wordpressTap}`,
+      'test/wordpress/wordpress.test.mjs',
+    ]);
+const wordpressTotals = tapTotals(wordpressTap);
 rmSync(scratch, {recursive: true, force: true});
 
-const passed = nodeTotals.passed + browserTotals.passed + (lintCode ? 0 : 1);
+const passed = nodeTotals.passed + browserTotals.passed + wordpressTotals.passed + (lintCode ? 0 : 1);
 // A runner that failed without reporting a failure (crash, bad config) still counts as one.
 const failed =
   nodeTotals.failed +
   browserTotals.failed +
+  wordpressTotals.failed +
   (nodeCode && !nodeTotals.failed ? 1 : 0) +
-  (browserCode && !browserTotals.failed ? 1 : 0);
+  (browserCode && !browserTotals.failed ? 1 : 0) +
+  (wordpressCode && !wordpressTotals.failed ? 1 : 0);
+const wordpressLine = skipWordPress
+  ? 'WordPress: SKIPPED on purpose (MILIA_WORDPRESS=0).'
+  : `WordPress: ${wordpressTotals.passed} passed, ${wordpressTotals.failed} failed.`;
 console.log(
-  `\nNode: ${nodeTotals.passed} passed, ${nodeTotals.failed} failed. Browsers (${browsers.join(', ')}): ${browserTotals.passed} passed, ${browserTotals.failed} failed.`
+  `\nNode: ${nodeTotals.passed} passed, ${nodeTotals.failed} failed. Browsers (${browsers.join(', ')}): ${browserTotals.passed} passed, ${browserTotals.failed} failed. ${wordpressLine}`
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
