@@ -20,9 +20,11 @@ const run = promisify(execFile);
  */
 export function cannotRun() {
   if (process.platform !== 'linux') return `WordPress tests need Debian Linux (this is ${process.platform})`;
-  if (process.getuid?.() !== 0) return 'WordPress tests need root (setup.sh installs Debian packages with apt and starts the daemons as www-data and mysql); run as root, or MILIA_WORDPRESS=0 to skip them on purpose';
+  if (process.getuid?.() !== 0)
+    return 'WordPress tests need root (setup.sh installs Debian packages with apt and starts the daemons as www-data and mysql); run as root, or MILIA_WORDPRESS=0 to skip them on purpose';
   const installed = spawnSync('dpkg-query', ['-W', '-f=${Status}', 'wordpress']).stdout?.toString().includes('ok installed');
-  if (!installed && spawnSync('which', ['apt-get']).status !== 0) return 'WordPress tests need Debian\'s "wordpress" package, and apt-get is not available to install it';
+  if (!installed && spawnSync('which', ['apt-get']).status !== 0)
+    return 'WordPress tests need Debian\'s "wordpress" package, and apt-get is not available to install it';
   return null;
 }
 
@@ -46,7 +48,9 @@ export async function startWordPress({log = () => {}} = {}) {
   const setup = await run('bash', [SETUP], {env, maxBuffer: 1 << 24}).catch((error) => {
     throw new Error(`setup.sh failed (state in ${dir}):\n${error.stdout}\n${error.stderr}`);
   });
-  log(`WordPress up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${setup.stdout.trim().split('\n').at(-1)} (state ${dir})`);
+  log(
+    `WordPress up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${setup.stdout.trim().split('\n').at(-1)} (state ${dir})`
+  );
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'));
 
   /** Every PHP message the wp-site.php runs wrote on stderr (the error log of the CLI). */

@@ -13,14 +13,34 @@ const escape = (text) =>
 export function assemble(kit, tag, attributes, cssHref) {
   const el = kit.elements[tag];
   const get = (name) => (attributes[name] === undefined || attributes[name] === null ? null : attributes[name]);
-  const primary = String(get('lang') ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const primary = String(get('lang') ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[-_]/)[0];
   const k = kit.content[kit.languages.includes(primary) ? primary : 'en'][el.kind];
-  const tokens = (value) => [...new Set(String(value === true ? '' : (value ?? '')).toLowerCase().split(/\s+/).filter(Boolean))];
+  const tokens = (value) => [
+    ...new Set(
+      String(value === true ? '' : (value ?? ''))
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean)
+    ),
+  ];
   let ids = tokens(get(el.list)).filter((id) => k.ids.includes(id));
   if (!ids.length) ids = k.ids;
   const expanded = get('expanded');
-  const value = expanded === true ? '' : String(expanded ?? '').trim().toLowerCase();
-  let open = expanded === null || value === 'none' ? [] : value === '' || value === 'all' ? ids : ids.filter((id) => tokens(expanded).includes(id));
+  const value =
+    expanded === true
+      ? ''
+      : String(expanded ?? '')
+          .trim()
+          .toLowerCase();
+  let open =
+    expanded === null || value === 'none'
+      ? []
+      : value === '' || value === 'all'
+        ? ids
+        : ids.filter((id) => tokens(expanded).includes(id));
   const single = get('single') !== null;
   if (single) open = open.slice(0, 1);
   const levelText = String(get('heading-level') ?? '').trim();

@@ -32,7 +32,10 @@ const log = (message) => console.log(`# wordpress: ${message}`);
 
 /** Runs the PHP CLI: the plugin's assembler and attribute mapping without WordPress. */
 function renderKit(pluginDir, kitFile, cases) {
-  const out = execFileSync('php', [join(HERE, 'render-kit.php'), pluginDir, kitFile], {input: JSON.stringify(cases), encoding: 'utf8'});
+  const out = execFileSync('php', [join(HERE, 'render-kit.php'), pluginDir, kitFile], {
+    input: JSON.stringify(cases),
+    encoding: 'utf8',
+  });
   return JSON.parse(out);
 }
 
@@ -50,7 +53,9 @@ function textOf(html) {
   return html
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name) =>
-      name[0] === '#' ? String.fromCodePoint(Number(name[1].toLowerCase() === 'x' ? `0${name.slice(1)}` : name.slice(1))) : (entities[name] ?? entity)
+      name[0] === '#'
+        ? String.fromCodePoint(Number(name[1].toLowerCase() === 'x' ? `0${name.slice(1)}` : name.slice(1)))
+        : (entities[name] ?? entity)
     )
     .replace(/\s+/g, ' ')
     .trim();
@@ -68,7 +73,6 @@ function suite() {
     let installed;
     let posts;
     let kit;
-    const expected = {}; // post key -> [{tag, attributes}] of its widgets, in order
 
     before(async () => {
       if (reason) return;
@@ -76,8 +80,7 @@ function suite() {
       site = await startWordPress({log});
       installed = await site.wp('install-plugin', site.copy(ZIP, 'milia-widgets.zip'));
       kit = JSON.parse(readFileSync(join(installed.dir, 'assets/prerender-kit.json'), 'utf8'));
-      posts = await site.wp('posts', site.file('posts.json', JSON.stringify(POSTS.map(({expect, ...post}) => post))));
-      for (const post of POSTS) expected[post.key] = post.expect;
+      posts = await site.wp('posts', site.file('posts.json', JSON.stringify(POSTS.map(({expect: _expect, ...post}) => post))));
     });
     after(async () => {
       await site?.stop();
@@ -111,9 +114,16 @@ function suite() {
       for (const post of POSTS) {
         const html = await (await fetch(posts[post.key].url)).text();
         const css = `${site.base}/wp-content/plugins/milia-widgets/assets/${kit.stylesheet}?ver=${VERSION}`;
-        const want = renderKit(installed.dir, join(installed.dir, 'assets/prerender-kit.json'), post.expect.map(({tag, attributes}) => ({tag, attributes, css})));
+        const want = renderKit(
+          installed.dir,
+          join(installed.dir, 'assets/prerender-kit.json'),
+          post.expect.map(({tag, attributes}) => ({tag, attributes, css}))
+        );
         for (const [index, {html: widget}] of want.entries()) {
-          assert.ok(html.includes(widget), `${post.key}: widget ${index + 1} (${JSON.stringify(post.expect[index])}) is not in the page as assembled:\n${widget.slice(0, 300)}…`);
+          assert.ok(
+            html.includes(widget),
+            `${post.key}: widget ${index + 1} (${JSON.stringify(post.expect[index])}) is not in the page as assembled:\n${widget.slice(0, 300)}…`
+          );
         }
         assert.equal((html.match(/<milia-(info|faq)[\s>]/g) ?? []).length, post.expect.length, `${post.key}: number of widgets`);
       }
@@ -129,7 +139,12 @@ function suite() {
           continue;
         }
         assert.equal(tags.length, 1, `${post.key}: one script tag, got ${tags.join(' ')}`);
-        assert.match(tags[0], new RegExp(`src=['"]${site.base}/wp-content/plugins/milia-widgets/assets/milia-widgets\\.iife\\.js\\?ver=${VERSION.replaceAll('.', '\\.')}['"]`));
+        assert.match(
+          tags[0],
+          new RegExp(
+            `src=['"]${site.base}/wp-content/plugins/milia-widgets/assets/milia-widgets\\.iife\\.js\\?ver=${VERSION.replaceAll('.', '\\.')}['"]`
+          )
+        );
         assert.ok(html.indexOf(tags[0]) > html.indexOf('</milia-'), `${post.key}: the script comes after the content (footer)`);
       }
     });
@@ -173,18 +188,29 @@ function suite() {
 
         test('the widgets upgrade and take over the prerendered root: nothing duplicated, same items open', {skip}, () => {
           for (const post of POSTS.filter((p) => p.expect.length)) {
-            const {before: prerendered, after: {widgets}} = seen[post.key];
+            const {
+              before: prerendered,
+              after: {widgets},
+            } = seen[post.key];
             widgets.forEach((widget, index) => {
               const {tag, attributes} = post.expect[index];
               const where = `${post.key} widget ${index + 1}`;
               const ids = shownIds(kit, tag, attributes);
               assert.equal(widget.defined, true, `${where}: upgraded`);
-              assert.deepEqual(widget.buttons.map((b) => b[0]), ids.map((id) => `button-${id}`), `${where}: each item shown once, in order`);
+              assert.deepEqual(
+                widget.buttons.map((b) => b[0]),
+                ids.map((id) => `button-${id}`),
+                `${where}: each item shown once, in order`
+              );
               for (const id of ids) {
                 const title = titleOf(kit, tag, attributes, id);
                 assert.equal(widget.text.split(title).length - 1, 1, `${where}: "${title}" appears once after the upgrade`);
               }
-              assert.deepEqual(widget.buttons, prerendered.widgets[index].buttons, `${where}: the same items open before and after the upgrade`);
+              assert.deepEqual(
+                widget.buttons,
+                prerendered.widgets[index].buttons,
+                `${where}: the same items open before and after the upgrade`
+              );
             });
           }
         });
@@ -193,7 +219,11 @@ function suite() {
           for (const post of POSTS.filter((p) => p.expect.length)) {
             const {click} = seen[post.key].after;
             assert.notEqual(click.after, click.before, `${post.key}: aria-expanded flips`);
-            assert.deepEqual(click.events, [{...click.events[0], section: click.id.replace('button-', ''), expanded: click.after === 'true'}], `${post.key}: one milia-toggle`);
+            assert.deepEqual(
+              click.events,
+              [{...click.events[0], section: click.id.replace('button-', ''), expanded: click.after === 'true'}],
+              `${post.key}: one milia-toggle`
+            );
           }
         });
 
@@ -206,17 +236,28 @@ function suite() {
 
         test('rejected values reach the element, which warns; markup in values stays text', {skip}, () => {
           const {warnings} = seen.shortcodes.after;
-          assert.ok(warnings.some((text) => text.includes('pimples')), `a console warning names "pimples": ${warnings.join(' | ')}`);
+          assert.ok(
+            warnings.some((text) => text.includes('pimples')),
+            `a console warning names "pimples": ${warnings.join(' | ')}`
+          );
           for (const key of ['shortcodes', 'escaping']) {
             const {injected, values} = seen[key].after;
             const post = POSTS.find((p) => p.key === key);
             assert.deepEqual(injected, {pwned: null, elements: 0}, `${key}: nothing ran, no element was injected`);
-            assert.deepEqual(values, post.expect.map(({tag, attributes}) => attributes[tag === 'milia-info' ? 'sections' : 'questions'] ?? null), `${key}: attribute values`);
+            assert.deepEqual(
+              values,
+              post.expect.map(({tag, attributes}) => attributes[tag === 'milia-info' ? 'sections' : 'questions'] ?? null),
+              `${key}: attribute values`
+            );
           }
         });
 
         test('structured data: one FAQPage for the page', {skip}, () => {
-          assert.deepEqual(seen.blocks.after.jsonld.filter((type) => type === 'FAQPage'), ['FAQPage'], `JSON-LD types: ${seen.blocks.after.jsonld}`);
+          assert.deepEqual(
+            seen.blocks.after.jsonld.filter((type) => type === 'FAQPage'),
+            ['FAQPage'],
+            `JSON-LD types: ${seen.blocks.after.jsonld}`
+          );
         });
 
         test('axe finds no violations in the widgets', {skip}, () => {
@@ -264,7 +305,10 @@ function suite() {
           for (const key of ['blocks', 'shortcodes']) {
             const {widgets, problems, scripts} = await visit(browser, posts[key].url, {click: true});
             assert.equal(widgets.length, POSTS.find((p) => p.key === key).expect.length);
-            assert.ok(widgets.every((w) => w.defined && w.buttons.length > 0), `${key}: every widget upgraded`);
+            assert.ok(
+              widgets.every((w) => w.defined && w.buttons.length > 0),
+              `${key}: every widget upgraded`
+            );
             assert.deepEqual([problems, scripts], [[], 1], key);
           }
         } finally {
@@ -275,24 +319,35 @@ function suite() {
       }
     });
 
-    test('block editor: both blocks register, show their controls and a live preview', {skip: skip || (!browsers.includes('chromium') && 'Chromium not selected')}, async () => {
-      const browser = await launch('chromium');
-      const page = await openPage(browser, null);
-      await logIn(page, site.base, site.state.admin.user, site.state.admin.password);
-      const editor = await openEditor(page, site.base, posts.blocks.id);
-      assert.deepEqual(editor.blocks, ['milia-widgets/faq', 'milia-widgets/info']);
-      await selectBlock(page, 0);
-      const labels = await page.$$eval('.block-editor-block-inspector input[type="checkbox"]', (boxes) => boxes.map((box) => box.closest('.components-checkbox-control')?.textContent.trim()));
-      const titles = contentOf(kit, 'milia-info', {}).ids.map((id) => titleOf(kit, 'milia-info', {}, id));
-      assert.deepEqual(labels.slice(0, titles.length), titles, 'sections as checkboxes, in content order');
-      const preview = await page.waitForFunction(() => {
-        const el = document.querySelector('.editor-styles-wrapper milia-info');
-        return el?.shadowRoot?.querySelector('button[aria-controls]') ? el.shadowRoot.querySelectorAll('button[aria-controls]').length : 0;
-      }, {timeout: 15000});
-      assert.equal(await preview.jsonValue(), 2, 'the preview shows the two chosen sections');
-      assert.deepEqual(page.problems, []);
-      await browser.close();
-    });
+    test(
+      'block editor: both blocks register, show their controls and a live preview',
+      {skip: skip || (!browsers.includes('chromium') && 'Chromium not selected')},
+      async () => {
+        const browser = await launch('chromium');
+        const page = await openPage(browser, null);
+        await logIn(page, site.base, site.state.admin.user, site.state.admin.password);
+        const editor = await openEditor(page, site.base, posts.blocks.id);
+        assert.deepEqual(editor.blocks, ['milia-widgets/faq', 'milia-widgets/info']);
+        await selectBlock(page, 0);
+        const labels = await page.$$eval('.block-editor-block-inspector input[type="checkbox"]', (boxes) =>
+          boxes.map((box) => box.closest('.components-checkbox-control')?.textContent.trim())
+        );
+        const titles = contentOf(kit, 'milia-info', {}).ids.map((id) => titleOf(kit, 'milia-info', {}, id));
+        assert.deepEqual(labels.slice(0, titles.length), titles, 'sections as checkboxes, in content order');
+        const preview = await page.waitForFunction(
+          () => {
+            const el = document.querySelector('.editor-styles-wrapper milia-info');
+            return el?.shadowRoot?.querySelector('button[aria-controls]')
+              ? el.shadowRoot.querySelectorAll('button[aria-controls]').length
+              : 0;
+          },
+          {timeout: 15000}
+        );
+        assert.equal(await preview.jsonValue(), 2, 'the preview shows the two chosen sections');
+        assert.deepEqual(page.problems, []);
+        await browser.close();
+      }
+    );
 
     test('the PHP error log stays empty (notices, warnings, _doing_it_wrong included)', {skip}, () => {
       const ignored = [];
@@ -301,7 +356,8 @@ function suite() {
         if (noise) ignored.push(line);
         return !noise;
       });
-      if (ignored.length) log(`ignored ${ignored.length} known WordPress 6.1 on PHP 8.2 core message(s):\n#   ${ignored.join('\n#   ')}`);
+      if (ignored.length)
+        log(`ignored ${ignored.length} known WordPress 6.1 on PHP 8.2 core message(s):\n#   ${ignored.join('\n#   ')}`);
       assert.deepEqual(problems, []);
     });
   });
@@ -321,9 +377,20 @@ function suite() {
     test('the zip holds one plugin folder with its own scripts, kit and version', () => {
       assert.ok(existsSync(ZIP), `${relative(ROOT, ZIP)} is missing: run npm run build`);
       const list = execFileSync('unzip', ['-Z1', ZIP], {encoding: 'utf8'}).split('\n').filter(Boolean);
-      assert.ok(list.every((path) => path.startsWith('milia-widgets/')), 'every entry under milia-widgets/');
-      for (const file of ['milia-widgets.php', 'readme.txt', 'blocks/info/block.json', 'blocks/faq/block.json', 'editor/blocks.js',
-        'assets/milia-widgets.js', 'assets/milia-widgets.iife.js', 'assets/prerender-kit.json']) {
+      assert.ok(
+        list.every((path) => path.startsWith('milia-widgets/')),
+        'every entry under milia-widgets/'
+      );
+      for (const file of [
+        'milia-widgets.php',
+        'readme.txt',
+        'blocks/info/block.json',
+        'blocks/faq/block.json',
+        'editor/blocks.js',
+        'assets/milia-widgets.js',
+        'assets/milia-widgets.iife.js',
+        'assets/prerender-kit.json',
+      ]) {
         assert.ok(list.includes(`milia-widgets/${file}`), `zip lacks milia-widgets/${file}`);
       }
       const languageFiles = list.filter((path) => /^milia-widgets\/assets\/milia-widgets\..*es.*\.js$/.test(path));
@@ -338,7 +405,10 @@ function suite() {
     });
 
     test('block.json attributes are the element attributes in camelCase', () => {
-      for (const [name, list] of [['info', 'sections'], ['faq', 'questions']]) {
+      for (const [name, list] of [
+        ['info', 'sections'],
+        ['faq', 'questions'],
+      ]) {
         const block = JSON.parse(readFileSync(join(ROOT, `wordpress/blocks/${name}/block.json`), 'utf8'));
         assert.equal(block.name, `milia-widgets/${name}`);
         assert.deepEqual(Object.fromEntries(Object.entries(block.attributes).map(([key, value]) => [key, value.type])), {
@@ -350,7 +420,11 @@ function suite() {
           lang: 'string',
         });
         // Front-end scripts in block.json would be enqueued on every page of a classic theme.
-        assert.equal(block.script ?? block.viewScript, undefined, 'the plugin enqueues the script itself, only where a widget renders');
+        assert.equal(
+          block.script ?? block.viewScript,
+          undefined,
+          'the plugin enqueues the script itself, only where a widget renders'
+        );
       }
     });
   });
@@ -370,19 +444,32 @@ function suite() {
       ['milia-info', {sections: 'types', expanded: 'types'}],
       ['milia-faq', {questions: 'pop babies', expanded: 'babies pop', single: true, lang: 'es-MX'}],
       ['milia-faq', {questions: 'pop" onmouseover="alert(1)', 'structured-data': true}],
-      ['milia-faq', {questions: '<script>alert(1)</script> & \'x\'', expanded: '<b>', lang: '"><script>'}],
+      ['milia-faq', {questions: "<script>alert(1)</script> & 'x'", expanded: '<b>', lang: '"><script>'}],
       ['milia-faq', {expanded: 'all', lang: ''}],
     ];
     test('matches the kit algorithm (a second implementation, in JavaScript) byte for byte', () => {
-      const php = renderKit(join(ROOT, 'wordpress'), FIXTURE_KIT, cases.map(([tag, attributes]) => ({tag, attributes, css: 'https://example.test/a.css?ver=1&x="'})));
+      const php = renderKit(
+        join(ROOT, 'wordpress'),
+        FIXTURE_KIT,
+        cases.map(([tag, attributes]) => ({tag, attributes, css: 'https://example.test/a.css?ver=1&x="'}))
+      );
       cases.forEach(([tag, attributes], index) => {
-        assert.equal(php[index].html, assemble(kit, tag, attributes, 'https://example.test/a.css?ver=1&x="'), `${tag} ${JSON.stringify(attributes)}`);
+        assert.equal(
+          php[index].html,
+          assemble(kit, tag, attributes, 'https://example.test/a.css?ver=1&x="'),
+          `${tag} ${JSON.stringify(attributes)}`
+        );
       });
     });
     test('escapes every attribute value: no markup gets out of the element', () => {
-      const [result] = renderKit(join(ROOT, 'wordpress'), FIXTURE_KIT, [{tag: 'milia-faq', attributes: {questions: '"><script>alert(1)</script>', lang: "'><img src=x onerror=alert(1)>"}}]);
+      const [result] = renderKit(join(ROOT, 'wordpress'), FIXTURE_KIT, [
+        {tag: 'milia-faq', attributes: {questions: '"><script>alert(1)</script>', lang: "'><img src=x onerror=alert(1)>"}},
+      ]);
       const openTag = result.html.slice(0, result.html.indexOf('<template'));
-      assert.equal(openTag, '<milia-faq questions="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" lang="&#39;&gt;&lt;img src=x onerror=alert(1)&gt;">');
+      assert.equal(
+        openTag,
+        '<milia-faq questions="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" lang="&#39;&gt;&lt;img src=x onerror=alert(1)&gt;">'
+      );
     });
   });
 
@@ -390,12 +477,20 @@ function suite() {
     const map = (cases) => renderKit(join(ROOT, 'wordpress'), FIXTURE_KIT, cases).map((result) => result.attributes);
     test('shortcodes: snake_case names; single and structured_data on when present unless 0/false/no/off', () => {
       const cases = [
-        ['milia_faq', 'questions="pop babies" heading_level="3" single structured_data', {questions: 'pop babies', 'heading-level': '3', single: true, 'structured-data': true}],
+        [
+          'milia_faq',
+          'questions="pop babies" heading_level="3" single structured_data',
+          {questions: 'pop babies', 'heading-level': '3', single: true, 'structured-data': true},
+        ],
         ['milia_faq', 'single="no" structured_data="off"', {}],
         ['milia_faq', 'single="0" structured_data=false', {}],
         ['milia_faq', 'SINGLE single=""', {single: true}],
         ['milia_faq', 'single="yes" structured_data="1"', {single: true, 'structured-data': true}],
-        ['milia_info', 'sections="overview pimples" expanded heading-level=4', {sections: 'overview pimples', expanded: true, 'heading-level': '4'}],
+        [
+          'milia_info',
+          'sections="overview pimples" expanded heading-level=4',
+          {sections: 'overview pimples', expanded: true, 'heading-level': '4'},
+        ],
         ['milia_info', 'questions="pop" sections=\'types\' colour="red" lang="es-ES"', {sections: 'types', lang: 'es-ES'}],
         ['milia_info', '', {}],
       ];
@@ -406,12 +501,17 @@ function suite() {
     });
     test('blocks: camelCase names; empty values and false booleans leave the attribute out', () => {
       const cases = [
-        [{sections: 'overview causes', expanded: 'causes', headingLevel: 3, single: false, structuredData: true, lang: 'es'},
-          {sections: 'overview causes', expanded: 'causes', 'heading-level': '3', 'structured-data': true, lang: 'es'}],
+        [
+          {sections: 'overview causes', expanded: 'causes', headingLevel: 3, single: false, structuredData: true, lang: 'es'},
+          {sections: 'overview causes', expanded: 'causes', 'heading-level': '3', 'structured-data': true, lang: 'es'},
+        ],
         [{sections: '', expanded: '  ', single: true, structuredData: false, lang: ''}, {single: true}],
         [{questions: 'pop'}, {}],
       ];
-      assert.deepEqual(map(cases.map(([block]) => ({tag: 'milia-info', block}))), cases.map(([, expected]) => expected));
+      assert.deepEqual(
+        map(cases.map(([block]) => ({tag: 'milia-info', block}))),
+        cases.map(([, expected]) => expected)
+      );
     });
   });
 
@@ -424,22 +524,26 @@ function suite() {
       ['milia-faq', ['--questions', 'pop babies contagious', '--expanded', 'babies', '--structured-data', '--lang', 'en']],
       ['milia-faq', ['--heading-level', '4', '--lang', 'es', '--expanded', 'none']],
     ];
-    test('for the same attributes, byte for byte', {skip: !ready && `the prerender work has not landed (${relative(ROOT, CLI)} and ${relative(ROOT, REAL_KIT)} are needed)`}, () => {
-      const css = 'http://127.0.0.1/wp-content/plugins/milia-widgets/assets/milia-widgets.css?ver=1';
-      const cases = sets.map(([tag, args]) => {
-        const attributes = {};
-        for (let i = 0; i < args.length; i++) {
-          const name = args[i].slice(2);
-          attributes[name] = args[i + 1] === undefined || args[i + 1].startsWith('--') ? true : args[++i];
-        }
-        return {tag, attributes, css};
-      });
-      const php = renderKit(join(ROOT, 'wordpress'), REAL_KIT, cases);
-      sets.forEach(([tag, args], index) => {
-        const cli = execFileSync(process.execPath, [CLI, 'render', tag, ...args, '--css-href', css], {encoding: 'utf8'});
-        assert.equal(php[index].html, cli.replace(/\n$/, ''), `render ${tag} ${args.join(' ')}`);
-      });
-    });
+    test(
+      'for the same attributes, byte for byte',
+      {skip: !ready && `the prerender work has not landed (${relative(ROOT, CLI)} and ${relative(ROOT, REAL_KIT)} are needed)`},
+      () => {
+        const css = 'http://127.0.0.1/wp-content/plugins/milia-widgets/assets/milia-widgets.css?ver=1';
+        const cases = sets.map(([tag, args]) => {
+          const attributes = {};
+          for (let i = 0; i < args.length; i++) {
+            const name = args[i].slice(2);
+            attributes[name] = args[i + 1] === undefined || args[i + 1].startsWith('--') ? true : args[++i];
+          }
+          return {tag, attributes, css};
+        });
+        const php = renderKit(join(ROOT, 'wordpress'), REAL_KIT, cases);
+        sets.forEach(([tag, args], index) => {
+          const cli = execFileSync(process.execPath, [CLI, 'render', tag, ...args, '--css-href', css], {encoding: 'utf8'});
+          assert.equal(php[index].html, cli.replace(/\n$/, ''), `render ${tag} ${args.join(' ')}`);
+        });
+      }
+    );
   });
 }
 
@@ -487,7 +591,10 @@ const POSTS = [
     ].join('\n\n'),
     expect: [
       {tag: 'milia-info', attributes: {sections: 'overview causes', expanded: 'causes', 'heading-level': '3', lang: 'en'}},
-      {tag: 'milia-faq', attributes: {questions: 'pop babies contagious', expanded: 'babies', single: true, 'structured-data': true, lang: 'en'}},
+      {
+        tag: 'milia-faq',
+        attributes: {questions: 'pop babies contagious', expanded: 'babies', single: true, 'structured-data': true, lang: 'en'},
+      },
       {tag: 'milia-faq', attributes: {expanded: 'all', 'heading-level': '4', lang: 'es'}},
       {tag: 'milia-info', attributes: {lang: 'en'}},
     ],
@@ -530,12 +637,21 @@ const POSTS = [
       {tag: 'milia-faq', attributes: {questions: '"><img id="pwned" src="x" onerror="window.__miliaPwned=2">', lang: 'en'}},
     ],
   },
-  {key: 'plain', user: 'author', title: 'No widget', content: '<!-- wp:paragraph -->\n<p>A post without widgets.</p>\n<!-- /wp:paragraph -->', expect: []},
+  {
+    key: 'plain',
+    user: 'author',
+    title: 'No widget',
+    content: '<!-- wp:paragraph -->\n<p>A post without widgets.</p>\n<!-- /wp:paragraph -->',
+    expect: [],
+  },
 ];
 
 // ---------------------------------------------------------------- helpers
 function contentOf(kit, tag, attributes) {
-  const primary = String(attributes.lang ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const primary = String(attributes.lang ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[-_]/)[0];
   return kit.content[kit.languages.includes(primary) ? primary : 'en'][kit.elements[tag].kind];
 }
 
@@ -547,7 +663,13 @@ function titleOf(kit, tag, attributes, id) {
 function shownIds(kit, tag, attributes) {
   const k = contentOf(kit, tag, attributes);
   const list = attributes[kit.elements[tag].list];
-  const ids = [...new Set(String(list === true ? '' : (list ?? '')).toLowerCase().split(/\s+/))].filter((id) => k.ids.includes(id));
+  const ids = [
+    ...new Set(
+      String(list === true ? '' : (list ?? ''))
+        .toLowerCase()
+        .split(/\s+/)
+    ),
+  ].filter((id) => k.ids.includes(id));
   return ids.length ? ids : k.ids;
 }
 
@@ -593,7 +715,10 @@ const WIDGETS = () =>
   [...document.querySelectorAll('milia-info, milia-faq')].map((el) => ({
     defined: !!customElements.get(el.localName),
     text: el.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? null,
-    buttons: [...(el.shadowRoot?.querySelectorAll('button[aria-controls]') ?? [])].map((b) => [b.id, b.getAttribute('aria-expanded')]),
+    buttons: [...(el.shadowRoot?.querySelectorAll('button[aria-controls]') ?? [])].map((b) => [
+      b.id,
+      b.getAttribute('aria-expanded'),
+    ]),
   }));
 
 /** Waits until every widget has upgraded and rendered; returns what each shows. */
@@ -617,9 +742,16 @@ async function visit(browser, url, {script = true, axe = false, click = false} =
       result,
       await page.evaluate(() => ({
         scripts: document.querySelectorAll('script[src*="/milia-widgets/"]').length,
-        jsonld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)['@type']),
-        injected: {pwned: window.__miliaPwned ?? null, elements: document.querySelectorAll('#pwned, milia-info > :not(template), milia-faq > :not(template)').length},
-        values: [...document.querySelectorAll('milia-info, milia-faq')].map((el) => el.getAttribute(el.localName === 'milia-info' ? 'sections' : 'questions')),
+        jsonld: [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+          (s) => JSON.parse(s.textContent)['@type']
+        ),
+        injected: {
+          pwned: window.__miliaPwned ?? null,
+          elements: document.querySelectorAll('#pwned, milia-info > :not(template), milia-faq > :not(template)').length,
+        },
+        values: [...document.querySelectorAll('milia-info, milia-faq')].map((el) =>
+          el.getAttribute(el.localName === 'milia-info' ? 'sections' : 'questions')
+        ),
       }))
     );
     if (axe) {
@@ -657,14 +789,19 @@ export async function openEditor(page, base, postId) {
     const editPost = window.wp.data.select('core/edit-post');
     if (editPost.isFeatureActive('welcomeGuide')) window.wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
   });
-  const blocks = await page.evaluate(() => ['milia-widgets/faq', 'milia-widgets/info'].filter((name) => window.wp.blocks.getBlockType(name)));
+  const blocks = await page.evaluate(() =>
+    ['milia-widgets/faq', 'milia-widgets/info'].filter((name) => window.wp.blocks.getBlockType(name))
+  );
   return {blocks};
 }
 
 /** Selects the nth of our blocks in the editor and opens the block settings sidebar. */
 export async function selectBlock(page, index) {
   await page.evaluate((n) => {
-    const ours = window.wp.data.select('core/block-editor').getBlocks().filter((b) => b.name.startsWith('milia-widgets/'));
+    const ours = window.wp.data
+      .select('core/block-editor')
+      .getBlocks()
+      .filter((b) => b.name.startsWith('milia-widgets/'));
     window.wp.data.dispatch('core/block-editor').selectBlock(ours[n].clientId);
     window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
   }, index);
