@@ -105,3 +105,30 @@ export async function logIn(page, base, user, password) {
   await Promise.all([page.waitForNavigation({waitUntil: 'domcontentloaded'}), page.click('#wp-submit')]);
   if (!page.url().includes('/wp-admin')) throw new Error(`log in as ${user} failed (at ${page.url()})`);
 }
+
+/** Opens a post in the block editor, without the welcome guide; returns the block names. */
+export async function openEditor(page, base, postId) {
+  await page.goto(`${base}/wp-admin/post.php?post=${postId}&action=edit`, {waitUntil: 'load'});
+  await page.waitForFunction(() => window.wp?.data?.select('core/block-editor')?.getBlocks().length > 0, {timeout: 30000});
+  await page.evaluate(() => {
+    const editPost = window.wp.data.select('core/edit-post');
+    if (editPost.isFeatureActive('welcomeGuide')) window.wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+  });
+  const blocks = await page.evaluate(() =>
+    ['milia-widgets/faq', 'milia-widgets/info'].filter((name) => window.wp.blocks.getBlockType(name))
+  );
+  return {blocks};
+}
+
+/** Selects the nth of our blocks in the editor and opens the block settings sidebar. */
+export async function selectBlock(page, index) {
+  await page.evaluate((n) => {
+    const ours = window.wp.data
+      .select('core/block-editor')
+      .getBlocks()
+      .filter((b) => b.name.startsWith('milia-widgets/'));
+    window.wp.data.dispatch('core/block-editor').selectBlock(ours[n].clientId);
+    window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+  }, index);
+  await page.waitForSelector('.block-editor-block-inspector input[type="checkbox"]', {timeout: 15000});
+}

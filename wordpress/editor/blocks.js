@@ -116,7 +116,7 @@
         null,
         h(
           components.PanelBody,
-          {title: listLabel, initialOpen: true},
+          {title: __('Content', 'milia-widgets'), initialOpen: true},
           h(ItemCheckboxes, {
             id: 'milia-widgets-' + tag + '-items',
             label: listLabel,
@@ -129,7 +129,7 @@
         ),
         h(
           components.PanelBody,
-          {title: __('Open at start', 'milia-widgets'), initialOpen: true},
+          {title: __('Opening', 'milia-widgets'), initialOpen: true},
           h(ItemCheckboxes, {
             id: 'milia-widgets-' + tag + '-expanded',
             label: __('Open at start', 'milia-widgets'),

@@ -37,6 +37,9 @@ final class Milia_Widgets_Plugin {
 	public static function boot() {
 		add_action( 'init', array( __CLASS__, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( __CLASS__, 'editor_data' ) );
+		// Editors that draw the content in an iframe (the site editor) load this hook's assets
+		// into it: the previews there need the elements too.
+		add_action( 'enqueue_block_assets', array( __CLASS__, 'editor_canvas' ) );
 		// wptexturize() runs over the whole rendered content after blocks render (and over a
 		// block theme's whole template): it would turn the quotes and dashes inside the
 		// prerendered shadow root into typographic ones, so the text would change when the
@@ -193,6 +196,13 @@ final class Milia_Widgets_Plugin {
 			}
 		}
 		wp_add_inline_script( 'milia-widgets-editor', 'window.miliaWidgetsEditor = ' . wp_json_encode( $data ) . ';', 'before' );
+	}
+
+	/** In an editor (not on the site), defines the elements so that block previews upgrade. */
+	public static function editor_canvas() {
+		if ( is_admin() ) {
+			wp_enqueue_script( self::HANDLE );
+		}
 	}
 
 	/**
