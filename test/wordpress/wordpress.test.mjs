@@ -309,6 +309,18 @@ function suite() {
       assert.doesNotMatch(html, /milia/);
     });
 
+    test('feeds get links to the items, not a shadow root feed readers would not show', {skip}, async () => {
+      const feed = await (await fetch(`${site.base}/feed/`)).text();
+      assert.doesNotMatch(feed, /shadowrootmode|<milia-/);
+      for (const id of ['overview', 'causes']) {
+        const title = titleOf(kit, 'milia-info', {}, id).replaceAll('&', '&amp;');
+        assert.ok(
+          feed.includes(`<li><a href="${posts.blocks.url}#milia-${id}">${title}</a></li>`),
+          `a link to ${id} in the feed`
+        );
+      }
+    });
+
     test('Spanish: an es_ES site shows Spanish where the widget names no language', {skip}, async () => {
       await site.wp('locale', 'es_ES');
       try {

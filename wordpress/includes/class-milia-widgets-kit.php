@@ -144,18 +144,14 @@ final class Milia_Widgets_Kit {
 		}
 		$list = $el['list'];
 		$get  = function ( $name ) use ( $attributes ) {
-			return array_key_exists( $name, $attributes ) && null !== $attributes[ $name ] && false !== $attributes[ $name ]
-				? $attributes[ $name ] : null;
+			return self::value( $attributes, $name );
 		};
 
 		// 1. Language and content.
 		$k = $this->content( $tag, $this->language( $get( 'lang' ) ) );
 
 		// 2. The items shown: the list's valid ids, in its order, without duplicates; all if none.
-		$ids = array_values( array_intersect( $this->tokens( $get( $list ) ), $k['ids'] ) );
-		if ( ! $ids ) {
-			$ids = $k['ids'];
-		}
+		$ids = $this->shown_ids( $tag, $attributes );
 
 		// 3. The items open at start.
 		$expanded = $get( 'expanded' );
@@ -207,6 +203,24 @@ final class Milia_Widgets_Kit {
 	}
 
 	/**
+	 * The ids of the items a widget shows, in order: the valid ids of its list attribute
+	 * (`sections` or `questions`), without duplicates; every item when it names none.
+	 *
+	 * @param string $tag        Element tag.
+	 * @param array  $attributes Element attributes.
+	 * @return string[]
+	 */
+	public function shown_ids( $tag, array $attributes ) {
+		$el = $this->element( $tag );
+		if ( ! $el ) {
+			return array();
+		}
+		$all = $this->content( $tag, $this->language( self::value( $attributes, 'lang' ) ) )['ids'];
+		$ids = array_values( array_intersect( $this->tokens( self::value( $attributes, $el['list'] ) ), $all ) );
+		return $ids ? $ids : $all;
+	}
+
+	/**
 	 * Escapes text for an HTML attribute value in double quotes, and for text: the five
 	 * characters that matter, always (an existing entity is escaped again, unlike esc_attr(),
 	 * so the element receives exactly the value that was given).
@@ -225,6 +239,18 @@ final class Milia_Widgets_Kit {
 				"'"  => '&#39;',
 			)
 		);
+	}
+
+	/**
+	 * An attribute's value: a string, true for a bare attribute, or null when absent (missing,
+	 * null or false).
+	 *
+	 * @param array  $attributes Element attributes.
+	 * @param string $name       Attribute name.
+	 * @return string|true|null
+	 */
+	private static function value( array $attributes, $name ) {
+		return isset( $attributes[ $name ] ) && false !== $attributes[ $name ] ? $attributes[ $name ] : null;
 	}
 
 	/**

@@ -43,7 +43,7 @@ final class Milia_Widgets_Plugin {
 		// wptexturize() runs over the whole rendered content after blocks render (and over a
 		// block theme's whole template): it would turn the quotes and dashes inside the
 		// prerendered shadow root into typographic ones, so the text would change when the
-		// script upgrades the element. A <template> is markup, not prose.
+		// script upgrades the element (and differ from `npx milia-widgets render`).
 		add_filter( 'no_texturize_tags', array( __CLASS__, 'no_texturize_tags' ) );
 	}
 
@@ -124,6 +124,9 @@ final class Milia_Widgets_Plugin {
 	 * @return string
 	 */
 	public static function render( $tag, array $attributes ) {
+		if ( is_feed() ) {
+			return self::render_for_feed( $tag, $attributes );
+		}
 		// No `lang` given: the post's or site's language (`es_ES` -> `es`), written on the
 		// element so that the prerendered text and the upgraded element agree whatever the
 		// theme puts on <html>.
@@ -206,13 +209,17 @@ final class Milia_Widgets_Plugin {
 	}
 
 	/**
-	 * Adds `template` to the elements wptexturize() leaves alone.
+	 * Adds `template` to the elements wptexturize() leaves alone, on pages with a widget
+	 * (WordPress asks on every call; the widgets have rendered by the time the content that
+	 * holds them is texturized).
 	 *
 	 * @param string[] $tags Element names.
 	 * @return string[]
 	 */
 	public static function no_texturize_tags( $tags ) {
-		$tags[] = 'template';
+		if ( self::$enqueued ) {
+			$tags[] = 'template';
+		}
 		return $tags;
 	}
 
@@ -232,6 +239,33 @@ final class Milia_Widgets_Plugin {
 	 */
 	private static function asset_url( $file ) {
 		return plugins_url( 'assets/' . $file, MILIA_WIDGETS_FILE );
+	}
+
+	/**
+	 * In a feed, where readers show neither scripts nor shadow roots: the titles of the items
+	 * the widget shows, each a link to it on the page (`#milia-<id>` opens it there).
+	 *
+	 * @param string $tag        Element tag.
+	 * @param array  $attributes Element attributes.
+	 * @return string
+	 */
+	private static function render_for_feed( $tag, array $attributes ) {
+		$kit = self::kit();
+		if ( ! $kit ) {
+			return '';
+		}
+		$list  = $kit->element( $tag )['list'];
+		$lang  = isset( $attributes['lang'] ) && is_string( $attributes['lang'] ) && '' !== trim( $attributes['lang'] )
+			? $attributes['lang'] : self::default_lang();
+		$items = $kit->items( $tag, $lang );
+		$ids   = $kit->shown_ids( $tag, $attributes );
+		$html  = '';
+		foreach ( $items as $item ) {
+			if ( in_array( $item['id'], $ids, true ) ) {
+				$html .= '<li><a href="' . esc_url( get_permalink() . '#milia-' . $item['id'] ) . '">' . esc_html( $item['title'] ) . '</a></li>';
+			}
+		}
+		return '<ul>' . $html . '</ul>';
 	}
 
 	/**
