@@ -161,15 +161,16 @@ function scriptTag() {
 function filesNote() {
   if (integrity === undefined) return 'Reading the integrity hashes…';
   const build = selectedBuild();
-  const languageFiles = Object.keys(integrity ?? {}).filter((file) => /^milia-widgets\.[a-z]{2,3}\.js$/.test(file));
+  const languageFiles = Object.keys(integrity ?? {}).filter((file) => /^milia-widgets\.lang-[a-z]{2,3}\.js$/.test(file));
   let note;
   if (build === 'classic') {
     note = `Put ${BUILDS.classic.file} from the dist folder in that folder on your site. It has every language inside.`;
   } else {
     const extra = languageFiles.map((file) => {
-      const lang = /\.([a-z]+)\.js$/.exec(file)[1];
+      const lang = /\.lang-([a-z]+)\.js$/.exec(file)[1];
       return `${file} (${LANGUAGE_NAMES[lang] ?? lang})`;
     });
+    if (integrity?.['milia-widgets.structured-data.js']) extra.push('milia-widgets.structured-data.js (structured data)');
     note = `Put ${[BUILDS.module.file, ...extra].join(' and ')} from the dist folder together in that folder on your site.`;
     if (extra.length) note += ' The integrity hash checks only the first file: for strict checks, choose the classic script.';
   }

@@ -1,9 +1,8 @@
-import type {PropertyDeclarations, PropertyValues} from 'lit';
+import type {PropertyDeclarations} from 'lit';
 import {AccordionElement, type AccordionConfig} from './internal/accordion-element.js';
-import {defineOnce} from './internal/define.js';
-import {requestStructuredData, type StructuredDataSource} from './internal/structured-data.js';
+import {defineElement} from './internal/define.js';
 
-export type {MiliaToggleDetail, MiliaToggleEvent} from './internal/accordion-element.js';
+export type {MiliaToggleDetail, MiliaToggleEvent, MiliaToggleTrigger} from './internal/accordion-element.js';
 
 /**
  * Frequently asked questions about milia, each answer in an expandable panel.
@@ -15,7 +14,7 @@ export type {MiliaToggleDetail, MiliaToggleEvent} from './internal/accordion-ele
  * @slot footer - Content above our footer lines (the review dates, sources and disclaimer always stay).
  * @slot - Children without a slot are fallback for readers without JavaScript; hidden once the element upgrades.
  *
- * @fires {CustomEvent<{section: string, expanded: boolean}>} milia-toggle - A question opened or closed, by any means; `section` holds the question id. Bubbles, composed.
+ * @fires {CustomEvent<{section: string, expanded: boolean, trigger: string, lang: string}>} milia-toggle - A question opened or closed, by any means; `section` holds the question id, `trigger` says how (click, show-all, find, link, api, single) and `lang` which content language shows. Bubbles, composed.
  *
  * @csspart section - Wrapper of one question: heading and answer.
  * @csspart heading - The h2..h6 element of a question.
@@ -38,50 +37,28 @@ export type {MiliaToggleDetail, MiliaToggleEvent} from './internal/accordion-ele
  * @cssprop [--milia-focus-ring=3px solid currentColor] - Outline of focused buttons and links.
  * @cssprop [--milia-scroll-margin=0px] - Space kept above a question scrolled to by a `#milia-<id>` link (for sticky headers).
  */
-export class MiliaFaq extends AccordionElement implements StructuredDataSource {
-  static override properties: PropertyDeclarations = {
-    questions: {},
-    structuredData: {type: Boolean, attribute: 'structured-data'},
-  };
+export class MiliaFaq extends AccordionElement {
+  static override properties: PropertyDeclarations = {questions: {}};
 
-  /** Space-separated question ids to show, in that order; all questions when absent. */
-  questions: string | null = null;
+  /** Space-separated question ids (or an array of them) to show, in that order; all questions when absent. */
+  questions: string | readonly string[] | null = null;
 
   /**
    * Adds one FAQPage `application/ld+json` script to `document.head` for the questions shown
-   * (shared by every element on the page that asks).
+   * (shared by every `<milia-faq>` on the page that asks).
    */
-  structuredData = false;
+  declare structuredData: boolean;
 
-  protected override readonly __config: AccordionConfig = {
+  /** @internal */
+  protected override readonly config: AccordionConfig = {
     kind: 'faq',
     listAttribute: 'questions',
     regions: false,
     showAllLabels: ['showAllAnswers', 'hideAllAnswers'],
   };
-
-  /** @internal */
-  __structuredData() {
-    return this.__locale ? {locale: this.__locale, ids: this.__items.map((item) => item.id)} : null;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    requestStructuredData(this, this.structuredData);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) requestStructuredData(this, this.structuredData);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    requestStructuredData(this, false);
-  }
 }
 
-defineOnce('milia-faq', MiliaFaq);
+defineElement('milia-faq', MiliaFaq);
 
 declare global {
   interface HTMLElementTagNameMap {

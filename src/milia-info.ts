@@ -1,8 +1,8 @@
 import type {PropertyDeclarations} from 'lit';
 import {AccordionElement, type AccordionConfig} from './internal/accordion-element.js';
-import {defineOnce} from './internal/define.js';
+import {defineElement} from './internal/define.js';
 
-export type {MiliaToggleDetail, MiliaToggleEvent} from './internal/accordion-element.js';
+export type {MiliaToggleDetail, MiliaToggleEvent, MiliaToggleTrigger} from './internal/accordion-element.js';
 
 /**
  * Plain-language information about milia as expandable sections.
@@ -14,7 +14,7 @@ export type {MiliaToggleDetail, MiliaToggleEvent} from './internal/accordion-ele
  * @slot footer - Content above our footer lines (the review dates, sources and disclaimer always stay).
  * @slot - Children without a slot are fallback for readers without JavaScript; hidden once the element upgrades.
  *
- * @fires {CustomEvent<{section: string, expanded: boolean}>} milia-toggle - An item opened or closed, by any means. Bubbles, composed.
+ * @fires {CustomEvent<{section: string, expanded: boolean, trigger: string, lang: string}>} milia-toggle - A section opened or closed, by any means; `trigger` says how (click, show-all, find, link, api, single) and `lang` which content language shows. Bubbles, composed.
  *
  * @csspart section - Wrapper of one section: heading and panel.
  * @csspart heading - The h2..h6 element of a section.
@@ -40,10 +40,17 @@ export type {MiliaToggleDetail, MiliaToggleEvent} from './internal/accordion-ele
 export class MiliaInfo extends AccordionElement {
   static override properties: PropertyDeclarations = {sections: {}};
 
-  /** Space-separated section ids to show, in that order; all sections when absent. */
-  sections: string | null = null;
+  /** Space-separated section ids (or an array of them) to show, in that order; all sections when absent. */
+  sections: string | readonly string[] | null = null;
 
-  protected override readonly __config: AccordionConfig = {
+  /**
+   * Adds one MedicalWebPage `application/ld+json` script to `document.head` for the sections
+   * shown (shared by every `<milia-info>` on the page that asks), with its review date.
+   */
+  declare structuredData: boolean;
+
+  /** @internal */
+  protected override readonly config: AccordionConfig = {
     kind: 'info',
     listAttribute: 'sections',
     regions: true,
@@ -51,7 +58,7 @@ export class MiliaInfo extends AccordionElement {
   };
 }
 
-defineOnce('milia-info', MiliaInfo);
+defineElement('milia-info', MiliaInfo);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,16 +1,41 @@
-import {LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
+import {LitElement, html, nothing, render, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {version} from 'milia-content';
 import type {ContentItem, ContentKind, LocaleContent, LocaleStrings} from './content-types.js';
 import {accordionStyles} from './accordion.styles.js';
 import {cloneBody} from './rich-text.js';
 import {BASE_LANGUAGE, getLocale, inheritedLang, languages, matchLanguage} from './locale.js';
-import {linkTargets, openLinked, type DeepLinkTarget} from './deep-link.js';
+import {joinPage, leavePage, type PageMember} from './page.js';
+import {requestStructuredData, type StructuredDataSource} from './structured-data.js';
+import {
+  DEFAULT_HEADING_LEVEL,
+  HEADINGS,
+  controlsTemplate,
+  footerTemplate,
+  icon,
+  itemContent,
+  rootTemplate,
+  sectionTemplate,
+  type Control,
+  type Heading,
+} from './templates.js';
 import {warnInvalid, warnOnce} from './warn.js';
+
+/** What opened or closed an item (`milia-toggle` detail `trigger`). */
+export type MiliaToggleTrigger = 'click' | 'show-all' | 'find' | 'link' | 'api' | 'single';
 
 /** Detail of the `milia-toggle` event. */
 export interface MiliaToggleDetail {
   /** Id of the section (or question) whose state changed. */
   section: string;
   expanded: boolean;
+  /**
+   * What changed it: `click` (mouse, Enter or Space), `show-all`, `find` (find-in-page),
+   * `link` (a `#milia-<id>` deep link), `api` (a method or the `expanded` attribute) or
+   * `single` (closed because another item opened in `single` mode).
+   */
+  trigger: MiliaToggleTrigger;
+  /** The content language shown: `es` for `lang="es-MX"`, `en` on fallback. */
+  lang: string;
 }
 
 /** The `milia-toggle` event: one per item whose state changed, however it changed. */
@@ -28,66 +53,65 @@ export interface AccordionConfig {
   kind: ContentKind;
   /** Attribute (and property) that picks the items: `sections` or `questions`. */
   listAttribute: 'sections' | 'questions';
-  /** Whether each panel is a `role="region"` landmark (not in a FAQ: a dozen would flood the landmark list). */
+  /** Whether each open panel is a `role="region"` landmark (not in a FAQ: a dozen would flood the landmark list). */
   regions: boolean;
   /** Labels of the show-all control: [when something is closed, when all are open]. */
   showAllLabels: [keyof LocaleStrings, keyof LocaleStrings];
 }
 
-// A chevron drawn with borders in CSS: it follows currentColor and forced colours, and costs
-// no SVG. One template result can be rendered in many places.
-const ICON = html`<span class="icon" part="icon"></span>`;
-
-/**
- * One template per heading level: Lit cannot bind a tag name, and static-html would cost
- * bytes and defeat template minification.
- */
-type Heading = (button: TemplateResult) => TemplateResult;
-const HEADINGS: Record<number, Heading> = {
-  2: (button) => html`<h2 class="heading" part="heading">${button}</h2>`,
-  3: (button) => html`<h3 class="heading" part="heading">${button}</h3>`,
-  4: (button) => html`<h4 class="heading" part="heading">${button}</h4>`,
-  5: (button) => html`<h5 class="heading" part="heading">${button}</h5>`,
-  6: (button) => html`<h6 class="heading" part="heading">${button}</h6>`,
-};
-const DEFAULT_HEADING_LEVEL = 2;
+/** What frameworks may set: a string or array of ids; for `expanded` also a boolean. */
+type IdList = string | readonly string[] | boolean | null | undefined;
 
 const idsOf = (items: ContentItem[]) => items.map((item) => item.id);
+const PRINT_MODES = ['all', 'open'];
 
 /**
  * The WAI-ARIA APG accordion, once, for every milia element: heading > button with
  * `aria-expanded`/`aria-controls`, panels hidden with `hidden="until-found"` so find-in-page
  * reaches them, a show-all control, `single` mode, deep links, print, the footer with the
- * review dates, sources and disclaimer, and the `milia-toggle` event.
+ * review dates, sources and disclaimer, structured data, and the `milia-toggle` event.
  *
  * Public elements extend this class and declare their list attribute and `config`.
  * Buttons and the panels they control stay in the same shadow root because ARIA id
  * references do not cross shadow boundaries.
  */
-export abstract class AccordionElement extends LitElement implements DeepLinkTarget {
+export abstract class AccordionElement extends LitElement implements PageMember, StructuredDataSource {
   static override styles = [accordionStyles];
+
+  /** Lets a second copy of milia-widgets on the page recognise this one (see define.ts). */
+  static readonly miliaVersion = version;
 
   // Declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties: PropertyDeclarations = {
     expanded: {},
     headingLevel: {attribute: 'heading-level'},
     single: {type: Boolean, reflect: true},
+    structuredData: {type: Boolean, attribute: 'structured-data'},
+    print: {},
     ownLang: {attribute: 'lang'},
     __openIds: {state: true},
-    __locale: {state: true},
+    __lang: {state: true},
+    locale: {state: true},
   };
 
   /**
-   * Items open at start: `none`, `all` (a bare `expanded` means all) or space-separated ids.
-   * Applied at first render and whenever it changes; it does not reflect the reader's toggles.
+   * Items open at start: `none`, `all` (a bare `expanded` means all) or space-separated ids;
+   * as a property also `true` (all), `false` (none) or an array of ids. Applied at first
+   * render and whenever it changes; it does not reflect the reader's toggles.
    */
-  expanded: string | null = null;
+  expanded: IdList = null;
 
-  /** Level of each item's heading, 2 to 6. */
+  /** Level of each item's heading, 2 to 6 (a number or a numeric string). */
   headingLevel: number | string = DEFAULT_HEADING_LEVEL;
 
   /** Opening one item closes the others. */
   single = false;
+
+  /** Adds this element's part of the page's JSON-LD structured data (see the element's docs). */
+  structuredData = false;
+
+  /** What prints: `all` items (open or not) or only the `open` ones. */
+  print: string | null = null;
 
   /**
    * The `lang` attribute: content language, `en` or `es` (region tags such as `es-MX` map).
@@ -95,33 +119,44 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
    */
   protected ownLang?: string | null;
 
+  /**
+   * @internal Content of the language shown; undefined until a language file has loaded.
+   */
+  protected locale?: LocaleContent;
+
+  /** @internal What this element shows and how it words its controls. */
+  protected abstract readonly config: AccordionConfig;
+
+  /** @internal The items this element shows, in order (the list attribute applied to the content). */
+  protected items: ContentItem[] = [];
+
   /** Ids of the open items. Replaced, never mutated, so Lit sees each change. */
   private __openIds: ReadonlySet<string> = new Set();
-
-  /** Content of the language shown; undefined until a language file has loaded. */
-  protected __locale?: LocaleContent;
-
-  protected abstract readonly __config: AccordionConfig;
-
-  private __pendingLocale?: Promise<void>;
-  /** The items this element shows, in order (the list attribute applied to the content). */
-  protected __items: ContentItem[] = [];
+  /** The language this element should show (its locale may still be loading). */
+  private __lang?: string;
+  /** The language whose content `locale` holds or is loading. */
+  private __localeFor?: string;
+  /** The language file on its way, if any; `updateComplete` waits for it. */
+  private __pendingLocale?: Promise<unknown>;
   /** True once content has rendered: events fire only after it, and `expanded` applies then. */
   private __rendered?: boolean;
   /** This element's copy of each body it shows (see cloneBody), kept so re-renders reuse it. */
   private __bodies = new WeakMap<ContentItem, HTMLElement>();
+  /** Each item's box by id: kept across re-renders, so reordering moves rather than rebuilds. */
+  private __sections = new Map<string, HTMLElement>();
+  /** The children of a prerendered (declarative) shadow root, until the first render replaces them. */
+  private __prerendered?: ChildNode[];
 
   // ---- public methods -------------------------------------------------------------------
 
   /** Opens every shown item (in `single` mode only the first). */
   expandAll(): void {
-    const ids = idsOf(this.__items);
-    this.__setOpen(new Set(this.single ? ids.slice(0, 1) : ids));
+    this.__showAll(true, 'api');
   }
 
   /** Closes every item. */
   collapseAll(): void {
-    this.__setOpen(new Set());
+    this.__showAll(false, 'api');
   }
 
   /**
@@ -130,41 +165,74 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
    */
   toggle(id: string, force?: boolean): boolean {
     const key = String(id).toLowerCase();
-    if (!this.__items.some((item) => item.id === key)) {
-      warnInvalid(this, `toggle("${id}")`, [id], 'nothing changes', idsOf(this.__items));
+    if (!this.__shows(key)) {
+      warnInvalid(this, `toggle("${id}")`, [id], 'nothing changes', idsOf(this.items));
       return false;
     }
-    const open = force ?? !this.__openIds.has(key);
-    const next = new Set(this.single && open ? [] : this.__openIds);
-    if (open) next.add(key);
-    else next.delete(key);
-    this.__setOpen(next);
-    return open;
+    return this.__toggle(key, force, 'api');
   }
 
   /** @internal Used by the page-wide deep-link listener. */
-  __openFromLink(id: string): HTMLElement | null {
-    if (!this.__items.some((item) => item.id === id)) return null;
-    this.toggle(id, true);
+  openFromLink(id: string): HTMLElement | null {
+    if (!this.__shows(id)) return null;
+    this.__toggle(id, true, 'link');
     return this.renderRoot.querySelector<HTMLElement>(`#section-${id}`);
+  }
+
+  /** @internal Used by the page-wide language observer. */
+  refreshLang(): void {
+    this.__lang = this.__resolveLang();
+  }
+
+  /** @internal The language content and shown ids, for the page-wide structured data. */
+  structuredDataItems() {
+    return this.locale && {locale: this.locale, ids: idsOf(this.items)};
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.__rendered) linkTargets.add(this);
+    // Lit skips the first render of an element that was removed before it ran (see
+    // shouldUpdate); coming back must render it.
+    if (!this.hasUpdated) this.requestUpdate();
+    // Moved elements may now inherit another language.
+    this.refreshLang();
+    joinPage(this);
+    this.__askForStructuredData();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    linkTargets.delete(this);
+    leavePage(this);
+    requestStructuredData(this, false);
+  }
+
+  protected override createRenderRoot() {
+    // The prerendered HTML attaches a declarative shadow root before this element upgrades;
+    // Lit reuses it (ReactiveElement takes `this.shadowRoot`) but would render before its
+    // children. Keep them on screen until our first render, then replace them in the same
+    // task, so nothing flashes or shifts.
+    this.__prerendered = [...(this.shadowRoot?.childNodes ?? [])];
+    const root = super.createRenderRoot();
+    this.renderOptions.renderBefore = null;
+    return root;
+  }
+
+  /** An element removed before its first render does no work and leaves nothing behind. */
+  protected override shouldUpdate(_changed: PropertyValues<this>): boolean {
+    return this.hasUpdated || this.isConnected;
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    // A language file may still be on its way; callers (and tests) want the final render.
-    await this.__pendingLocale;
-    return super.getUpdateComplete();
+    // A language file may still be on its way: callers (and tests) want the final render,
+    // even when they ask in the same task as the element's insertion.
+    let result = await super.getUpdateComplete();
+    while (this.__pendingLocale) {
+      await this.__pendingLocale;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -175,83 +243,137 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
         warnOnce(this, `${name}="${value}" is still on: remove the attribute to turn it off.`);
       }
     }
-    if (!this.hasUpdated || changed.has('ownLang' as keyof AccordionElement)) this.__resolveLocale();
-    if (!this.__locale) return;
-    this.__items = this.__pickItems(this.__locale[this.__config.kind]);
-    if (!this.__rendered || changed.has('expanded')) {
-      // No events for the state `expanded` sets at first render; later changes announce.
-      this.__setOpen(this.__parseExpanded(), !!this.__rendered);
+    if (changed.has('ownLang' as keyof AccordionElement)) this.refreshLang();
+    if (this.__lang && this.__lang !== this.__localeFor) this.__loadLocale(this.__lang);
+    const locale = this.locale;
+    if (!locale) return;
+    this.items = this.__pickItems(locale[this.config.kind]);
+    if (!this.__rendered) {
+      // No events for the state that `expanded` (or the prerendered HTML) sets at first render.
+      this.__setOpen(this.__prerenderedOpen() ?? this.__parseExpanded(), null);
+    } else if (changed.has('expanded')) {
+      this.__setOpen(this.__parseExpanded(), 'api');
     } else {
       this.__pruneOpen();
     }
+    if (changed.has('single') && this.single && this.__rendered && this.__openIds.size > 1) {
+      // Turning `single` on keeps the first open item in display order.
+      this.__setOpen(
+        new Set(
+          idsOf(this.items)
+            .filter((id) => this.__openIds.has(id))
+            .slice(0, 1)
+        ),
+        'single'
+      );
+    }
   }
 
-  protected override updated(_changed: PropertyValues<this>): void {
-    if (this.__locale && !this.__rendered) {
-      this.__rendered = true;
-      linkTargets.add(this);
-      // The link may predate this element (it upgraded after the page loaded).
-      openLinked([this]);
+  protected override update(changed: PropertyValues<this>): void {
+    const root = this.renderRoot as ShadowRoot;
+    const focused = root.activeElement as HTMLElement | null;
+    super.update(changed);
+    if (this.locale && this.__prerendered) {
+      for (const node of this.__prerendered) node.remove();
+      this.__prerendered = undefined;
     }
+    // Reordered items keep their elements (repeat), but moving a node drops its focus.
+    if (focused?.isConnected && root.activeElement !== focused) focused.focus({preventScroll: true});
+  }
+
+  protected override updated(): void {
+    if (!this.locale) return;
+    if (!this.__rendered) {
+      this.__rendered = true;
+      const {nextReview} = this.locale;
+      if (Date.now() > Date.parse(nextReview)) {
+        // Once per page, however many elements show it.
+        warnOnce(
+          this,
+          `content was due for review on ${nextReview}: get a newer version of milia-widgets (${version}) from https://www.npmjs.com/package/milia-widgets`,
+          document
+        );
+      }
+    }
+    this.__askForStructuredData();
   }
 
   // ---- configuration --------------------------------------------------------------------
 
-  /** Picks the content language: own `lang`, else inherited, else English. */
-  private __resolveLocale(): void {
-    const own = this.ownLang?.trim();
-    const requested = own ? matchLanguage(own) : null;
-    if (own && !requested) {
-      warnInvalid(this, `lang="${own}"`, [own], 'showing English', languages);
+  /** The language to show: own `lang`, else inherited, else English. */
+  private __resolveLang(): string {
+    const own = this.ownLang;
+    if (own != null) {
+      const requested = matchLanguage(own);
+      if (!requested) warnInvalid(this, `lang="${own}"`, [own], 'showing English', languages);
+      return requested ?? BASE_LANGUAGE;
     }
     // An unsupported language inherited from the page (a French site) is not the site
     // owner's request for us, so it falls back to English without a warning.
-    const lang = requested ?? matchLanguage(inheritedLang(this)) ?? BASE_LANGUAGE;
+    return matchLanguage(inheritedLang(this)) ?? BASE_LANGUAGE;
+  }
+
+  private __loadLocale(lang: string): void {
+    this.__localeFor = lang;
     const content = getLocale(lang);
     if (!(content instanceof Promise)) {
-      this.__locale = content;
+      this.locale = content;
       this.__pendingLocale = undefined;
       return;
     }
-    const pending: Promise<void> = (this.__pendingLocale = content.then(
-      (locale) => {
-        if (this.__pendingLocale === pending) this.__locale = locale;
-      },
-      (error) => {
+    // Until the file arrives the element keeps showing what it showed (nothing at first).
+    // A newer language request replaces `__pendingLocale`, so a late file is ignored.
+    const pending: Promise<unknown> = (this.__pendingLocale = content
+      .catch((error) => {
         warnOnce(this, `the "${lang}" language file did not load; showing English. ${error}`);
-        if (this.__pendingLocale === pending) this.__locale = getLocale(BASE_LANGUAGE) as LocaleContent;
-      }
-    ));
+        return getLocale(BASE_LANGUAGE) as LocaleContent;
+      })
+      .then((locale) => {
+        if (this.__pendingLocale !== pending) return;
+        this.__pendingLocale = undefined;
+        this.locale = locale;
+      }));
   }
 
   /** The items named by the list attribute, in its order; all items when it names none. */
   private __pickItems(all: ContentItem[]): ContentItem[] {
-    const attribute = this.__config.listAttribute;
-    const ids = this.__parseIds(attribute, (this as unknown as Record<string, string | null>)[attribute], all);
+    const attribute = this.config.listAttribute;
+    const ids = this.__parseIds(attribute, (this as unknown as Record<string, IdList>)[attribute], all);
     return ids.length ? ids.map((id) => all.find((item) => item.id === id)!) : all;
   }
 
   /**
-   * Splits a space-separated id list, case-insensitively, dropping duplicates. Ids that are
-   * not among `valid` are skipped, with one warning for the value, so the valid rest works.
+   * Splits a space-separated id list (or an array of ids), case-insensitively, dropping
+   * duplicates. Ids that are not among `valid` are skipped, with one warning for the value,
+   * so the valid rest works.
    */
-  private __parseIds(attribute: string, raw: string | null, valid: ContentItem[]): string[] {
+  private __parseIds(attribute: string, raw: IdList, valid: ContentItem[]): string[] {
+    const text = Array.isArray(raw) ? raw.join(' ') : String(raw ?? '');
     const ids: string[] = [];
     const unknown: string[] = [];
-    for (const token of (raw ?? '').toLowerCase().split(/\s+/)) {
+    for (const token of text.toLowerCase().split(/\s+/)) {
       if (token && !ids.includes(token)) (valid.some((item) => item.id === token) ? ids : unknown).push(token);
     }
-    if (unknown.length) warnInvalid(this, `${attribute}="${raw}"`, unknown, 'skipped', idsOf(valid));
+    if (unknown.length) warnInvalid(this, `${attribute}="${text}"`, unknown, 'skipped', idsOf(valid));
     return ids;
   }
 
   private __parseExpanded(): Set<string> {
     const raw = this.expanded;
-    const value = raw?.trim().toLowerCase();
-    if (raw == null || value === 'none') return new Set();
-    const ids = value === '' || value === 'all' ? idsOf(this.__items) : this.__parseIds('expanded', raw, this.__items);
-    // With `single` only one item may be open: the first one named.
+    const value = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
+    if (value == null || value === false || value === 'none') return new Set();
+    const named = value === true || value === '' || value === 'all' ? null : this.__parseIds('expanded', raw, this.items);
+    // In display order: with `single` only the first of them may be open.
+    const ids = idsOf(this.items).filter((id) => !named || named.includes(id));
     return new Set(this.single ? ids.slice(0, 1) : ids);
+  }
+
+  /** The items open in the prerendered HTML (a reader may have opened one before upgrade). */
+  private __prerenderedOpen(): Set<string> | undefined {
+    const panels = this.__prerendered?.flatMap((node) =>
+      node instanceof Element ? [...node.querySelectorAll('.panel:not([hidden])')] : []
+    );
+    return panels?.length ? new Set(panels.map((panel) => panel.id.slice(6))) : undefined;
   }
 
   private get __heading(): Heading {
@@ -263,88 +385,113 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     return HEADINGS[DEFAULT_HEADING_LEVEL];
   }
 
+  private get __printOpenOnly(): boolean {
+    const value = this.print?.trim().toLowerCase();
+    if (value && !PRINT_MODES.includes(value))
+      warnInvalid(this, `print="${this.print}"`, [this.print], 'printing all', PRINT_MODES);
+    return value === 'open';
+  }
+
   // ---- state ----------------------------------------------------------------------------
+
+  private __shows(id: string): boolean {
+    return this.items.some((item) => item.id === id);
+  }
+
+  private __toggle(id: string, force: boolean | undefined, trigger: MiliaToggleTrigger): boolean {
+    const open = force ?? !this.__openIds.has(id);
+    const next = new Set(this.single && open ? [] : this.__openIds);
+    if (open) next.add(id);
+    else next.delete(id);
+    this.__setOpen(next, trigger, open ? id : undefined);
+    return open;
+  }
+
+  private __showAll(open: boolean, trigger: MiliaToggleTrigger): void {
+    const ids = idsOf(this.items);
+    this.__setOpen(new Set(open ? (this.single ? ids.slice(0, 1) : ids) : []), trigger);
+  }
 
   /** Drops open ids of items that are no longer shown (the list attribute changed). */
   private __pruneOpen(): void {
-    const shown = new Set(idsOf(this.__items));
+    const shown = new Set(idsOf(this.items));
     if ([...this.__openIds].some((id) => !shown.has(id))) {
-      this.__setOpen(new Set([...this.__openIds].filter((id) => shown.has(id))), false);
+      this.__setOpen(new Set([...this.__openIds].filter((id) => shown.has(id))), null);
     }
   }
 
-  /** The one place open state changes; announces every item whose state changed. */
-  private __setOpen(next: Set<string>, announce = true): void {
+  /**
+   * The one place open state changes; announces every item whose state changed (none when
+   * `trigger` is null). Items that close because `opened` opened in `single` mode say so.
+   */
+  private __setOpen(next: Set<string>, trigger: MiliaToggleTrigger | null, opened?: string): void {
     const before = this.__openIds;
     this.__openIds = next;
-    if (!announce) return;
-    for (const {id} of this.__items) {
-      if (before.has(id) !== next.has(id)) {
-        this.dispatchEvent(
-          new CustomEvent<MiliaToggleDetail>('milia-toggle', {
-            detail: {section: id, expanded: next.has(id)},
-            bubbles: true,
-            composed: true,
-          })
-        );
-      }
+    if (!trigger) return;
+    for (const {id} of this.items) {
+      if (before.has(id) === next.has(id)) continue;
+      const detail: MiliaToggleDetail = {
+        section: id,
+        expanded: next.has(id),
+        trigger: opened && id !== opened ? 'single' : trigger,
+        lang: this.locale!.lang,
+      };
+      this.dispatchEvent(new CustomEvent('milia-toggle', {detail, bubbles: true, composed: true}));
     }
+  }
+
+  private __askForStructuredData(): void {
+    requestStructuredData(this, this.structuredData && this.isConnected && !!this.__rendered);
   }
 
   // ---- rendering ------------------------------------------------------------------------
 
   protected override render() {
-    const locale = this.__locale;
+    const locale = this.locale;
     if (!locale) return nothing;
-    const items = this.__items;
+    const items = this.items;
     const allOpen = items.every((item) => this.__openIds.has(item.id));
     const heading = this.__heading;
-    return html`<div class="root" lang=${locale.lang} dir=${locale.dir}>
-      <slot name="header"></slot>
-      ${
+    const labels = this.config.showAllLabels;
+    return rootTemplate(
+      locale,
+      html`${
         items.length > 1 && !this.single
-          ? html`<div class="controls" part="controls">
-              <button class="show-all" aria-expanded=${allOpen} @click=${allOpen ? this.collapseAll : this.expandAll}>
-                ${locale.strings[this.__config.showAllLabels[+allOpen]]}${ICON}
-              </button>
-            </div>`
+          ? controlsTemplate(
+              html`<button class="show-all" aria-expanded=${allOpen} @click=${() => this.__showAll(!allOpen, 'show-all')}>
+                ${locale.strings[labels[+allOpen]]}${icon}
+              </button>`
+            )
           : nothing
-      }
-      ${items.map((item) => this.__renderItem(item, heading))}${this.__renderFooter(locale, items)}
-    </div>`;
+      }${items.map((item) => {
+        let section = this.__sections.get(item.id);
+        if (!section) {
+          const box = document.createDocumentFragment();
+          render(sectionTemplate(item.id, nothing), box);
+          this.__sections.set(item.id, (section = box.firstElementChild as HTMLElement));
+        }
+        const open = this.__openIds.has(item.id);
+        const body = this.__body(item);
+        render(itemContent(item, open, this.config.regions, heading, this.__button, body, this.__onBeforeMatch), section, {
+          host: this,
+        });
+        return section;
+      })}${footerTemplate(locale, items)}`,
+      this.__printOpenOnly
+    );
   }
 
-  private __renderItem(item: ContentItem, heading: Heading) {
-    const open = this.__openIds.has(item.id);
-    // Only an open panel is a landmark: a collapsed `hidden="until-found"` panel stays in the
-    // platform accessibility tree, and screen readers would list it as an empty region.
-    const regions = this.__config.regions && open;
-    return html`<div class="section" part="section" id="section-${item.id}">
-      ${heading(
-        html`<button
-          class="toggle"
-          part="button"
-          id="button-${item.id}"
-          aria-expanded=${open}
-          aria-controls="panel-${item.id}"
-          @click=${this.__onItemEvent}
-        >
-          <span class="title">${item.title}</span>${ICON}
-        </button>`
-      )}
-      <div
-        class="panel"
-        part="panel"
-        id="panel-${item.id}"
-        role=${regions ? 'region' : nothing}
-        aria-labelledby=${regions ? `button-${item.id}` : nothing}
-        hidden=${open ? nothing : 'until-found'}
-        @beforematch=${this.__onItemEvent}
-      >
-        ${this.__body(item)}
-      </div>
-    </div>`;
-  }
+  private __button: Control = (id, open, title) =>
+    html`<button
+      class="toggle"
+      part="button"
+      id="button-${id}"
+      aria-expanded=${open}
+      aria-controls="panel-${id}"
+      @click=${this.__onClick}
+    >
+      <span class="title">${title}</span>${icon}
+    </button>`;
 
   private __body(item: ContentItem): HTMLElement {
     let body = this.__bodies.get(item);
@@ -352,26 +499,14 @@ export abstract class AccordionElement extends LitElement implements DeepLinkTar
     return body;
   }
 
-  // One handler for every item's click and beforematch, so re-renders do not re-bind
-  // listeners. The id is read from the element it sits on: `button-<id>` or `panel-<id>`;
-  // find-in-page only ever opens.
-  private __onItemEvent(event: Event): void {
-    const id = (event.currentTarget as HTMLElement).id;
-    this.toggle(id.slice(id.indexOf('-') + 1), event.type === 'click' ? undefined : true);
+  // One handler for every item's click and one for its beforematch, so re-renders do not
+  // re-bind listeners. The id is read from the element it sits on: `button-<id>` or
+  // `panel-<id>`; find-in-page only ever opens.
+  private __onClick(event: Event): void {
+    this.__toggle((event.currentTarget as HTMLElement).id.slice(7), undefined, 'click');
   }
 
-  private __renderFooter(locale: LocaleContent, items: ContentItem[]) {
-    const {strings} = locale;
-    const cited = new Set(items.flatMap((item) => item.sources));
-    const sources = locale.sources.filter((_, index) => cited.has(index));
-    return html`<div class="footer" part="footer">
-      <slot name="footer"></slot>
-      <p>${strings.reviewedOn} ${strings.nextReviewDue}</p>
-      <p><strong>${strings.sourcesLabel}</strong></p>
-      <ul>
-        ${sources.map((source) => html`<li><a href=${source.url}>${source.title}</a></li>`)}
-      </ul>
-      <p>${strings.disclaimer}</p>
-    </div>`;
+  private __onBeforeMatch(event: Event): void {
+    this.__toggle((event.currentTarget as HTMLElement).id.slice(6), true, 'find');
   }
 }

@@ -31,17 +31,22 @@ export const accordionStyles = css`
     overflow-wrap: break-word;
   }
 
+  /* Layout by class, not by element: the prerendered HTML draws the same controls as inert
+     spans until the element upgrades, and must look exactly the same. */
   button {
+    margin: 0;
+    border: 0;
+    background: none;
+    font: inherit;
+    color: inherit;
+  }
+  .toggle,
+  .show-all {
     display: flex;
     align-items: center;
     gap: 0.5em;
     min-height: 44px;
-    margin: 0;
-    border: 0;
     border-radius: var(--milia-radius, 0.25rem);
-    background: none;
-    font: inherit;
-    color: inherit;
     text-align: start;
     cursor: pointer;
   }
@@ -142,15 +147,20 @@ export const accordionStyles = css`
       outline: 3px solid Highlight;
     }
   }
-  /* Paper cannot be clicked: every panel prints open, without the controls. */
+  /* Paper cannot be clicked: every panel prints open (or, with print="open", only the open
+     ones), without the controls, and the footer spells out each source's address. */
   @media print {
-    .panel[hidden] {
+    .root:not(.print-open) .panel[hidden] {
       display: block !important;
       content-visibility: visible !important;
     }
+    .print-open .section:has(> .panel[hidden]),
     .controls,
     .icon {
       display: none;
+    }
+    .footer a::after {
+      content: ' (' attr(href) ')';
     }
   }
 `;

@@ -31,6 +31,10 @@ export interface LocaleStrings {
 export interface LocaleContent {
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** The day this language's text was last checked against its sources, `YYYY-MM-DD`. */
+  checked: string;
+  /** The day the next check is due (twelve months later), `YYYY-MM-DD`. */
+  nextReview: string;
   strings: LocaleStrings;
   info: ContentItem[];
   faq: ContentItem[];

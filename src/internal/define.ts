@@ -1,8 +1,26 @@
+import {version} from 'milia-content';
+
+/** What our element classes carry so that a second copy on the page can recognise them. */
+export interface MiliaElementClass extends CustomElementConstructor {
+  readonly miliaVersion?: string;
+}
+
 /**
- * Registers a custom element unless that name is taken. Sites do include our script twice
- * (a theme and a plugin, or the classic and the module build); the second copy must not
- * throw, and the first registration wins.
+ * Registers a custom element unless its name is taken. Sites do load our script twice (a
+ * theme and a plugin, the classic and the module build): the first registration wins and
+ * the second copy stays silent when it is the same version, or says which versions met.
+ * A name taken by some other script is left alone, with one warning. In Node (server
+ * rendering imports our modules) there is no registry: nothing happens.
  */
-export function defineOnce(name: string, constructor: CustomElementConstructor): void {
-  if (!customElements.get(name)) customElements.define(name, constructor);
+export function defineElement(name: string, constructor: MiliaElementClass): void {
+  const registry = globalThis.customElements;
+  const existing = registry?.get(name) as MiliaElementClass | undefined;
+  if (!registry) return;
+  if (!existing) registry.define(name, constructor);
+  else if (!existing.miliaVersion)
+    console.warn(`milia-widgets: <${name}> is already defined by another script; milia-widgets ${version} leaves it alone.`);
+  else if (existing.miliaVersion !== version)
+    console.warn(
+      `milia-widgets: <${name}> is already defined by milia-widgets ${existing.miliaVersion}; this copy (${version}) is not used. Load one version.`
+    );
 }

@@ -1,19 +1,18 @@
 import {languages, loaders} from 'milia-content';
+import english from 'milia-content/en';
 import type {LocaleContent} from './content-types.js';
 
-/** The language every element falls back to, always in the main bundle (see english.ts). */
+/** The language every element falls back to; its content is in every build. */
 export const BASE_LANGUAGE = 'en';
 export {languages};
 
 /** Content by language: the content once here, or the promise of it while its file loads. */
-const locales: Record<string, LocaleContent | Promise<LocaleContent>> = {};
-
-/** Makes a language available without loading a file (English, in every build). */
-export const addLocale = (locale: LocaleContent) => (locales[locale.lang] = locale);
+const locales: Record<string, LocaleContent | Promise<LocaleContent>> = {[BASE_LANGUAGE]: english};
 
 /**
  * Maps a BCP 47 tag to a language we have content for: `es-MX` and `es-ES` -> `es`
- * (WordPress always writes region tags), `EN-us` -> `en`. Returns null when unsupported.
+ * (WordPress always writes region tags), `EN-us` -> `en`. Returns null when unsupported,
+ * including the empty tag (`lang=""` is HTML's "unknown language").
  */
 export function matchLanguage(tag: string): string | null {
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
@@ -35,10 +34,10 @@ export function inheritedLang(element: Element): string {
 
 /**
  * A language's content, at once when it is here, otherwise a promise of it. Each file loads
- * once however many elements ask. In the ES build each language is a file beside the main
- * module (`milia-widgets.<lang>.js`); the classic build has them inline.
+ * once however many elements ask. In the ES build each other language is a file beside the
+ * main module (`milia-widgets.lang-<code>.js`); the classic build has them inline. A file
+ * that fails to load stays failed for this page: every element then shows English.
  */
 export function getLocale(lang: string): LocaleContent | Promise<LocaleContent> {
-  // A file that fails to load stays failed for this page: every element then shows English.
   return (locales[lang] ??= loaders[lang]().then((module) => (locales[lang] = module.default)));
 }

@@ -3,11 +3,12 @@
  * the production bundle is the only one a site owner ever runs. Each distinct message is
  * logged once per element, so a bad attribute does not flood the console on every render.
  */
-const logged = new WeakMap<Element, Set<string>>();
+const logged = new WeakMap<object, Set<string>>();
 
-export function warnOnce(element: Element, message: string): void {
-  let seen = logged.get(element);
-  if (!seen) logged.set(element, (seen = new Set()));
+/** Logs a message about `element` once per `scope` (the element; `document` for once per page). */
+export function warnOnce(element: Element, message: string, scope: object = element): void {
+  let seen = logged.get(scope);
+  if (!seen) logged.set(scope, (seen = new Set()));
   if (seen.has(message)) return;
   seen.add(message);
   console.warn(`milia-widgets: <${element.localName}> ${message}`);

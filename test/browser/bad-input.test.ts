@@ -1,6 +1,6 @@
 import {expect, html} from '@open-wc/testing';
 import '../../src/index.js';
-import {defineOnce} from '../../src/internal/define.js';
+import {defineElement} from '../../src/internal/define.js';
 import {MiliaInfo} from '../../src/milia-info.js';
 import {openIds, recordWarnings, render, shadow, toggles} from './helpers.js';
 
@@ -67,7 +67,7 @@ describe('bad input gets one clear warning, never a crash', () => {
   });
 
   it('registering the element a second time does not throw and keeps the first definition', () => {
-    expect(() => defineOnce('milia-info', class extends HTMLElement {})).not.to.throw();
+    expect(() => defineElement('milia-info', class extends HTMLElement {})).not.to.throw();
     expect(customElements.get('milia-info')).to.equal(MiliaInfo);
   });
 });

@@ -267,7 +267,7 @@ describe('demo configurator ("Make your snippet")', function () {
       .to.equal(integrity['milia-widgets.js'])
       .and.match(/^sha384-/);
     expect(script().getAttribute('crossorigin')).to.equal('anonymous');
-    expect(byId('cfg-files').textContent, 'the module needs its language file beside it').to.contain('milia-widgets.es.js');
+    expect(byId('cfg-files').textContent, 'the module needs its language file beside it').to.contain('milia-widgets.lang-es.js');
 
     const base = byId<HTMLInputElement>('cfg-base');
     set(base, 'https://cdn.example.com/assets');

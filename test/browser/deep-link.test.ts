@@ -30,7 +30,7 @@ describe('deep links (#milia-<id>)', () => {
       await settle(el);
       log.stop();
       expect(openIds(el)).to.deep.equal(['removal']);
-      expect(log.events).to.deep.equal([{section: 'removal', expanded: true}]);
+      expect(log.events).to.deep.equal([{section: 'removal', expanded: true, trigger: 'link', lang: 'en'}]);
       const top = shadow(el).getElementById('section-removal')!.getBoundingClientRect().top;
       expect(Math.abs(top), 'scrolled to the top of the viewport').to.be.lessThan(5);
     });

@@ -85,8 +85,8 @@ describe('<milia-faq>', () => {
     await el.updateComplete;
     log.stop();
     expect(log.events).to.deep.equal([
-      {section: 'eyes', expanded: true},
-      {section: 'eyes', expanded: false},
+      {section: 'eyes', expanded: true, trigger: 'click', lang: 'en'},
+      {section: 'eyes', expanded: false, trigger: 'click', lang: 'en'},
     ]);
   });
 
@@ -118,7 +118,9 @@ describe('<milia-faq>', () => {
   it('lists the sources of the shown answers and the disclaimer in its footer', async () => {
     const el = await render<MiliaFaq>(html`<milia-faq questions="babies"></milia-faq>`);
     const footer = shadow(el).querySelector('[part~="footer"]')!;
-    expect([...footer.querySelectorAll('a')].map((a) => a.textContent)).to.include('NHS: Fever in children');
+    const sources = [...footer.querySelectorAll('a')].map((a) => a.textContent);
+    expect(sources).to.include('NHS: High temperature (fever) in children');
+    expect(sources).to.include('NHS: Rashes in babies and children');
     expect(footer.textContent).to.match(/Next review due/);
     expect(footer.textContent).to.match(/not a diagnosis/);
   });

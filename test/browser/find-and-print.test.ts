@@ -20,7 +20,7 @@ describe('find-in-page and print', () => {
     log.stop();
     expect(isOpen(toggles(el)[2])).to.be.true;
     expect(panel.hasAttribute('hidden')).to.be.false;
-    expect(log.events).to.deep.equal([{section: 'causes', expanded: true}]);
+    expect(log.events).to.deep.equal([{section: 'causes', expanded: true, trigger: 'find', lang: 'en'}]);
   });
 
   it(

@@ -119,8 +119,8 @@ describe('<milia-info> interaction', () => {
     log.stop();
     expect(openIds(el)).to.deep.equal(['types']);
     expect(log.events).to.deep.equal([
-      {section: 'overview', expanded: false},
-      {section: 'types', expanded: true},
+      {section: 'overview', expanded: false, trigger: 'single', lang: 'en'},
+      {section: 'types', expanded: true, trigger: 'click', lang: 'en'},
     ]);
   });
 
@@ -134,11 +134,13 @@ describe('<milia-info> interaction', () => {
     await el.updateComplete;
     log.stop();
     expect(log.events).to.deep.equal([
-      {section: 'types', expanded: true},
-      {section: 'causes', expanded: true},
-      {section: 'removal', expanded: true},
-      {section: 'home-care', expanded: true},
-      {section: 'see-a-doctor', expanded: true},
+      {section: 'types', expanded: true, trigger: 'click', lang: 'en'},
+      ...['causes', 'removal', 'home-care', 'see-a-doctor'].map((section) => ({
+        section,
+        expanded: true,
+        trigger: 'show-all',
+        lang: 'en',
+      })),
     ]);
   });
 
@@ -161,9 +163,10 @@ describe('<milia-info> interaction', () => {
     // 6 opened, 6 closed, causes opened then closed; forcing an unchanged state is silent.
     expect(log.events).to.have.length(14);
     expect(log.events.slice(12)).to.deep.equal([
-      {section: 'causes', expanded: true},
-      {section: 'causes', expanded: false},
+      {section: 'causes', expanded: true, trigger: 'api', lang: 'en'},
+      {section: 'causes', expanded: false, trigger: 'api', lang: 'en'},
     ]);
+    expect(new Set(log.events.map((event) => event.trigger))).to.deep.equal(new Set(['api']));
   });
 
   it('in single mode expandAll opens only the first section', async () => {

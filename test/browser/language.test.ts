@@ -1,7 +1,8 @@
-import {expect, fixture, html, nextFrame} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MiliaInfo} from '../../src/milia-info.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
+import {structuredDataWritten} from '../../src/internal/structured-data.js';
 import {openIds, recordWarnings, render, shadow, showAll, titles, toggles} from './helpers.js';
 
 const innerLang = (el: Element) => shadow(el).querySelector('.root')!.getAttribute('lang');
@@ -26,8 +27,12 @@ describe('languages', () => {
     expect(titles(el)[0]).to.equal('¿Qué son los milios?');
     expect(toggles(el)).to.have.length(6);
     expect(showAll(el)!.textContent!.trim()).to.equal('Mostrar todas las secciones');
-    expect(footerText(el)).to.include('27 de noviembre de 2026');
-    expect(footerText(el)).to.include('27 de noviembre de 2027');
+    // The dates come from the shipped Spanish strings, so a content review needs no test edit.
+    const spanish = (await import('milia-content/es')).default;
+    expect(spanish.strings.reviewedOn).to.match(/^Comprobado con sus fuentes el \d{1,2} de \p{L}+ de \d{4}\.$/u);
+    expect(spanish.strings.nextReviewDue).to.match(/ de \d{4}\.$/);
+    expect(footerText(el)).to.include(spanish.strings.reviewedOn);
+    expect(footerText(el)).to.include(spanish.strings.nextReviewDue);
     expect(footerText(el)).to.match(/no un diagnóstico/);
     expect(innerLang(el)).to.equal('es');
     expect(shadow(el).querySelector('.root')!.getAttribute('dir')).to.equal('ltr');
@@ -127,7 +132,7 @@ describe('languages', () => {
     const [es, en] = wrapper.querySelectorAll('milia-faq');
     await es.updateComplete;
     await en.updateComplete;
-    await nextFrame();
+    await structuredDataWritten();
     const script = document.head.querySelector<HTMLScriptElement>('script[type="application/ld+json"]')!;
     const data = JSON.parse(script.text);
     expect(data.inLanguage).to.equal('es');

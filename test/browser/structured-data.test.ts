@@ -1,7 +1,8 @@
-import {expect, fixture, html, nextFrame} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
-import {faqPageJson} from '../../src/internal/structured-data.js';
+import {structuredDataWritten} from '../../src/internal/structured-data.js';
+import {faqPage as faqPageData, toJson} from '../../src/internal/structured-data-writer.js';
 import type {LocaleContent} from '../../src/internal/content-types.js';
 import {recordWarnings} from './helpers.js';
 
@@ -12,10 +13,10 @@ const faqPage = () => {
   return JSON.parse(scripts[0].text);
 };
 const questionNames = () => faqPage().mainEntity.map((q: {name: string}) => q.name);
-/** The script is written once per microtask after the elements update. */
+/** The script is written once per microtask after the elements update, by a writer loaded on demand. */
 const written = async (...elements: MiliaFaq[]) => {
   await Promise.all(elements.map((el) => el.updateComplete));
-  await nextFrame();
+  await structuredDataWritten();
 };
 
 describe('FAQPage structured data', () => {
@@ -86,10 +87,10 @@ describe('FAQPage structured data', () => {
     const [a, b] = wrapper.querySelectorAll('milia-faq');
     await written(a, b);
     a.remove();
-    await nextFrame();
+    await structuredDataWritten();
     expect(ours()).to.have.length(1);
     b.remove();
-    await nextFrame();
+    await structuredDataWritten();
     expect(ours()).to.have.length(0);
   });
 
@@ -120,7 +121,7 @@ describe('FAQPage structured data', () => {
       lang: 'en',
       faq: [{id: 'x', title: 'Is </script><script>alert(1)</script> safe?', sources: [], body: [{p: ['A <!-- comment']}]}],
     } as unknown as LocaleContent;
-    const json = faqPageJson(locale, ['x']);
+    const json = toJson(faqPageData(locale, ['x']));
     expect(json).not.to.include('<');
     expect(JSON.parse(json).mainEntity[0].name).to.equal('Is </script><script>alert(1)</script> safe?');
     expect(JSON.parse(json).mainEntity[0].acceptedAnswer.text).to.equal('A <!-- comment');

@@ -36,8 +36,8 @@ test('the main module holds all English content and both elements, and imports n
 
 test('each other language is its own file beside the module, loaded on demand', () => {
   const code = readFileSync('dist/milia-widgets.js', 'utf8');
-  assert.ok(existsSync('dist/milia-widgets.es.js'), 'dist/milia-widgets.es.js exists');
-  assert.match(code, /import\(["']\.\/milia-widgets\.es\.js["']\)/);
+  assert.ok(existsSync('dist/milia-widgets.lang-es.js'), 'dist/milia-widgets.lang-es.js exists');
+  assert.match(code, /import\(["']\.\/milia-widgets\.lang-es\.js["']\)/);
   assert.ok(!code.includes('¿Qué son los milios?'), 'Spanish is not in the main module');
 });
 

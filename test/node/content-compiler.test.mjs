@@ -204,6 +204,28 @@ describe('the valid fixture root', () => {
     );
     assert.equal(locales.es.faq[0].title, '¿Pregunta uno?');
   });
+
+  test('returns the corrections flattened, newest release first, in file order within a release', () => {
+    const {corrections} = compileContent(VALID);
+    assert.deepEqual(
+      corrections.map((c) => [c.version, c.date, c.severity, c.ids.join(' ')]),
+      [
+        ['0.1.1', '2026-02-01', 'accuracy', 'info/beta faq/one'],
+        ['0.1.1', '2026-02-01', 'safety', 'faq/one'],
+        ['0.1.0', '2026-01-10', 'wording', 'info/alpha'],
+      ]
+    );
+    assert.equal(corrections[0].summary, 'Beta and question one say what the source says.');
+  });
+
+  test('checks a ledger only once its text compiles: a broken section reports its own problem', () => {
+    // unknown-source breaks alpha.md, whose ledger (from valid/) no longer matches its text.
+    const error = compileError(caseRoot('unknown-source'));
+    assert.ok(
+      error.problems.every((p) => !p.file.endsWith('.evidence.yaml') && !/evidence/.test(p.reason)),
+      listProblems(error)
+    );
+  });
 });
 
 /**
@@ -341,6 +363,100 @@ const CASES = [
     file: 'sources.yaml',
     line: 4,
     reason: /source "src-b" needs an https:\/\/ url/,
+  },
+  // Evidence ledgers (tools/content/evidence.mjs). Ledger lines are plain file lines; a
+  // problem about an item's text is reported in its Markdown file.
+  {
+    name: 'evidence-missing-ledger',
+    what: 'a section without its evidence ledger',
+    file: 'en/info/gamma.evidence.yaml',
+    line: 1,
+    reason: /^missing evidence ledger for gamma\.md: list each claim with its source, quote and where$/,
+  },
+  {
+    name: 'evidence-orphan-ledger',
+    what: 'a ledger without a section',
+    file: 'en/info/delta.evidence.yaml',
+    line: 1,
+    reason: /^evidence ledger without an item: there is no delta\.md beside it$/,
+  },
+  {
+    name: 'evidence-unknown-source',
+    what: 'an entry citing a source that does not exist',
+    file: 'en/info/alpha.evidence.yaml',
+    line: 2,
+    reason: /^unknown source id "src-x" \(known: src-a, src-b\)$/,
+  },
+  {
+    name: 'evidence-source-not-cited',
+    what: 'an entry citing a source the section does not cite',
+    file: 'en/info/alpha.evidence.yaml',
+    line: 6,
+    reason: /^source "src-b" is not cited by this section; add it to its front matter "sources" or use one of: src-a$/,
+  },
+  {
+    name: 'evidence-cited-unused',
+    what: 'a cited source that supports no entry',
+    file: 'en/info/beta.md',
+    line: 5,
+    reason: /^source "src-b" supports no entry in beta\.evidence\.yaml: add the claim it supports or remove it from "sources"$/,
+  },
+  {
+    name: 'evidence-long-quote',
+    what: 'a quote of 26 words',
+    file: 'en/info/alpha.evidence.yaml',
+    line: 3,
+    reason: /^the quote has 26 words; quote at most 25$/,
+  },
+  {
+    name: 'evidence-text-not-found',
+    what: 'an entry whose text is not in the section',
+    file: 'en/info/alpha.evidence.yaml',
+    line: 9,
+    reason: /^text "third item" does not occur in the section's text$/,
+  },
+  {
+    name: 'evidence-uncovered',
+    what: 'a statement no entry covers',
+    file: 'en/info/alpha.md',
+    line: 10,
+    reason: /^no evidence for "second item": add an entry to alpha\.evidence\.yaml whose text is part of it$/,
+  },
+  {
+    name: 'evidence-bad-lead-in',
+    what: 'a lead-in on a statement that does not end with ":"',
+    file: 'en/info/alpha.evidence.yaml',
+    line: 6,
+    reason: /^"short paragraph" is not a statement ending with ":"; give it a source, quote and where$/,
+  },
+  {
+    name: 'evidence-unknown-key',
+    what: 'a misspelt key in a ledger entry',
+    file: 'en/faq/one.evidence.yaml',
+    line: 4,
+    reason: /^unknown key "wehre" \(allowed: text, source, quote, where, lead-in\)$/,
+  },
+  // content/corrections.yaml, the source of content/CHANGES.md.
+  {
+    name: 'corrections-bad-severity',
+    what: 'a correction with an unknown severity',
+    file: 'corrections.yaml',
+    line: 4,
+    reason: /^"severity" must be one of safety, accuracy, wording, not "urgent"$/,
+  },
+  {
+    name: 'corrections-unknown-id',
+    what: 'a correction naming an id that does not exist',
+    file: 'corrections.yaml',
+    line: 5,
+    reason: /^unknown id "faq\/gamma" \(write <info\|faq>\/<id> with an id from content\/ids\.yaml\)$/,
+  },
+  {
+    name: 'corrections-bad-date',
+    what: 'a release dated 2026-02-30',
+    file: 'corrections.yaml',
+    line: 2,
+    reason: /^"date" must be a date written YYYY-MM-DD, not "2026-02-30"$/,
   },
 ];
 

@@ -21,7 +21,10 @@ const DESIGN_PROPERTIES = [
 const DESIGN_PARTS = ['section', 'heading', 'button', 'icon', 'panel', 'controls', 'footer'];
 
 const styles = readFileSync('src/internal/accordion.styles.ts', 'utf8');
-const templates = readFileSync('src/internal/accordion-element.ts', 'utf8');
+// The markup lives in templates.ts (shared with the prerenderer) and the element's own controls.
+const templates = ['src/internal/templates.ts', 'src/internal/accordion-element.ts']
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 /** The fallbacks of every `var(name, fallback)` in the styles, nested parentheses included. */
 function fallbacksOf(name) {
   const found = [];

@@ -3,6 +3,8 @@ import {join, relative, basename} from 'node:path';
 import {ProblemList} from './content-error.mjs';
 import {splitFrontMatter, parseYaml} from './front-matter.mjs';
 import {markdownToBlocks} from './markdown.mjs';
+import {checkEvidence} from './evidence.mjs';
+import {CORRECTIONS_FILE, validateCorrections} from './corrections.mjs';
 
 /** The two kinds of content and the folder each lives in. `noun` words the errors. */
 const KINDS = {
@@ -29,10 +31,12 @@ export const BASE_LANGUAGE = 'en';
 /**
  * Reads every content file under `root`, validates it and returns the data the elements
  * ship. Throws a ContentError listing every problem as `file:line: reason`.
+ * Each item's evidence ledger (`<id>.evidence.yaml`, see evidence.mjs) is checked once the
+ * text itself compiles; `corrections` is content/corrections.yaml flattened, newest first.
  *
  * @param {string} root  the content folder
  * @returns {{sources: Record<string, {title: string, url: string}>, languages: string[],
- *   locales: Record<string, any>, files: string[]}}
+ *   locales: Record<string, any>, corrections: any[], files: string[]}}
  */
 export function compileContent(root = 'content') {
   const files = [];
@@ -67,8 +71,14 @@ function compileFiles(root, files) {
     if (typeof source?.url !== 'string' || !/^https:\/\/\S+$/.test(source.url))
       problems.add(show(sourcesFile), sourceLine(id), `source "${id}" needs an https:// url`);
   }
+  const correctionsFile = join(root, CORRECTIONS_FILE);
+  const corrections = existsSync(correctionsFile)
+    ? validateCorrections(read(correctionsFile), ids, show(correctionsFile), problems)
+    : [];
   problems.throwIfAny();
 
+  /** Every item read, with what its ledger check needs; checked once the text compiles. */
+  const folders = [];
   const languages = readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory())
     .sort((a, b) => (a === BASE_LANGUAGE ? -1 : b === BASE_LANGUAGE ? 1 : a.localeCompare(b)));
@@ -89,7 +99,9 @@ function compileFiles(root, files) {
     locales[lang] = locale;
   }
   problems.throwIfAny();
-  return {sources, languages: Object.keys(locales), locales, files};
+  for (const folder of folders) checkEvidence({...folder, sources, read, show, problems});
+  problems.throwIfAny();
+  return {sources, languages: Object.keys(locales), locales, corrections, files};
 
   function readStrings(file) {
     if (!existsSync(file)) {
@@ -120,6 +132,9 @@ function compileFiles(root, files) {
   function readItems(folder, lang, kind, noun) {
     const expected = ids[kind];
     const items = [];
+    const ledgerItems = [];
+    const sourcesLine = (file) => ledgerItems.find((r) => r.file === file)?.lineOf('sources') ?? 1;
+    folders.push({folder, items: ledgerItems, noun, sourcesLine});
     const seenIds = new Map();
     const seenOrders = new Map();
     const mdFiles = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.md')).sort() : [];
@@ -157,7 +172,9 @@ function compileFiles(root, files) {
       }
       const blocks = markdownToBlocks(body, where, bodyLineOffset, problems);
       if (!blocks.length) problems.add(where, bodyLineOffset + 1, `the ${noun} has no text`);
-      items.push({id, title: typeof title === 'string' ? title.trim() : '', order, sources: cited ?? [], body: blocks});
+      const item = {id, title: typeof title === 'string' ? title.trim() : '', order, sources: cited ?? [], body: blocks};
+      items.push(item);
+      ledgerItems.push({file, name, item, body, bodyLineOffset, lineOf});
     }
     for (const id of expected) {
       if (!seenIds.has(id)) {

@@ -1,9 +1,13 @@
+import {readFileSync} from 'node:fs';
 import {compileContent, BASE_LANGUAGE} from './compile.mjs';
+
+/** The package version: content is versioned with the code (a correction is a release). */
+const packageVersion = () => JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /**
  * Rollup plugin that turns `content/` into modules the elements import:
  *
- *   `milia-content`        the list of languages and a loader per language other
+ *   `milia-content`        the package version, the list of languages and a loader per language other
  *                          than English (a dynamic import, so the ES build puts each language
  *                          in its own file and the classic build inlines them all)
  *   `milia-content/<lang>` one language's strings, sections, questions and the sources
@@ -58,6 +62,9 @@ export function shippedLocale(locale, sources) {
   const {language: _language, ...shown} = strings;
   return {
     ...rest,
+    // As YYYY-MM-DD too: structured data (`lastReviewed`) and the review-due check read them.
+    checked: reviewed,
+    nextReview,
     strings: {
       ...shown,
       reviewedOn: strings.reviewedOn.replace('{date}', date(reviewed)),
@@ -72,6 +79,7 @@ export function shippedLocale(locale, sources) {
 function mainModule({languages}) {
   const others = languages.filter((lang) => lang !== BASE_LANGUAGE);
   return [
+    `export const version = ${JSON.stringify(packageVersion())};`,
     `export const languages = ${JSON.stringify(languages)};`,
     `export const loaders = {${others.map((lang) => `${JSON.stringify(lang)}: () => import('milia-content/${lang}')`).join(', ')}};`,
   ].join('\n');

@@ -94,7 +94,7 @@ describe('React 19', () => {
 
       toggles(el)[0].click();
       expect(heard).to.have.length(1);
-      expect(heard[0].detail).to.deep.equal({section: 'overview', expanded: true});
+      expect(heard[0].detail).to.deep.equal({section: 'overview', expanded: true, trigger: 'click', lang: 'en'});
       expect(heard[0].target).to.equal(el);
       await waitUntil(() => log.textContent === '1 toggles: overview:true', `React rendered "${log.textContent}"`);
       await el.updateComplete;
@@ -103,8 +103,8 @@ describe('React 19', () => {
       // After React re-rendered, the listener is the same one (updated, not added twice).
       toggles(el)[0].click();
       expect(heard.map((event) => event.detail)).to.deep.equal([
-        {section: 'overview', expanded: true},
-        {section: 'overview', expanded: false},
+        {section: 'overview', expanded: true, trigger: 'click', lang: 'en'},
+        {section: 'overview', expanded: false, trigger: 'click', lang: 'en'},
       ]);
       await waitUntil(() => log.textContent === '2 toggles: overview:true overview:false', `React rendered "${log.textContent}"`);
     });
@@ -182,8 +182,8 @@ describe('React 19', () => {
       toggles(el)[0].click();
       await el.updateComplete;
       expect(heard).to.deep.equal([
-        {section: 'pop', expanded: true},
-        {section: 'eyes', expanded: false},
+        {section: 'pop', expanded: true, trigger: 'click', lang: 'en'},
+        {section: 'eyes', expanded: false, trigger: 'single', lang: 'en'},
       ]);
       expect(camelCase).to.be.empty;
       expect(openIds(el)).to.deep.equal(['pop']);

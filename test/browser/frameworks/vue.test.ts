@@ -71,7 +71,7 @@ describe('Vue 3', () => {
 
     toggles(el)[0].click();
     expect(heard).to.have.length(1);
-    expect(heard[0].detail).to.deep.equal({section: 'overview', expanded: true});
+    expect(heard[0].detail).to.deep.equal({section: 'overview', expanded: true, trigger: 'click', lang: 'en'});
     expect(heard[0].target).to.equal(el);
     await nextTick();
     expect(log.textContent).to.equal('overview:true');
@@ -85,8 +85,8 @@ describe('Vue 3', () => {
     expect(openIds(el)).to.deep.equal(['removal']);
     // A changed `expanded` announces what it opened, and Vue hears that too.
     expect(heard.map((event) => event.detail)).to.deep.equal([
-      {section: 'overview', expanded: true},
-      {section: 'removal', expanded: true},
+      {section: 'overview', expanded: true, trigger: 'click', lang: 'en'},
+      {section: 'removal', expanded: true, trigger: 'api', lang: 'en'},
     ]);
     await nextTick();
     expect(log.textContent).to.equal('overview:true removal:true');
@@ -122,7 +122,7 @@ describe('Vue 3', () => {
 
     toggles(el)[1].click();
     await el.updateComplete;
-    expect(heard).to.deep.equal([{section: 'see-a-doctor', expanded: true}]);
+    expect(heard).to.deep.equal([{section: 'see-a-doctor', expanded: true, trigger: 'click', lang: 'en'}]);
     expect(openIds(el)).to.deep.equal(['see-a-doctor']);
 
     show.value = false;

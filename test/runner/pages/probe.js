@@ -31,7 +31,12 @@ try {
   probe.root = {lang: first.querySelector('.root').lang, dir: getComputedStyle(first.querySelector('.root')).direction};
   const heading = first.querySelector('[part~="heading"]');
   probe.headingStyle = {fontWeight: getComputedStyle(heading).fontWeight, textTransform: getComputedStyle(heading).textTransform};
-  probe.jsonLd = document.querySelectorAll('script[type="application/ld+json"]').length;
+  // Structured data is written by a file loaded on demand: give it a moment when asked for.
+  const jsonLd = () => document.querySelectorAll('script[type="application/ld+json"]').length;
+  for (let wait = 0; widgets.some((w) => w.structuredData) && !jsonLd() && wait < 50; wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  probe.jsonLd = jsonLd();
   probe.firstTitle = first.querySelector('button[aria-controls]').textContent.trim();
 
   if (window.axe) {
