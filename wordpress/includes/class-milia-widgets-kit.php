@@ -23,6 +23,9 @@ final class Milia_Widgets_Kit {
 	 */
 	const WHITESPACE = '[\x{09}-\x{0D}\x{20}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]';
 
+	/** The element attributes, in the order they are written. */
+	const ATTRIBUTES = array( 'sections', 'questions', 'expanded', 'heading-level', 'single', 'structured-data', 'lang' );
+
 	/** Where the kit falls back when `lang` names no language it carries. */
 	const BASE_LANGUAGE = 'en';
 
@@ -142,7 +145,6 @@ final class Milia_Widgets_Kit {
 		if ( ! $el ) {
 			return '';
 		}
-		$list = $el['list'];
 		$get  = function ( $name ) use ( $attributes ) {
 			return self::value( $attributes, $name );
 		};
@@ -173,7 +175,7 @@ final class Milia_Widgets_Kit {
 
 		// 5. Output, on one line.
 		$html = '<' . $tag;
-		foreach ( array( $list, 'expanded', 'heading-level', 'single', 'structured-data', 'lang' ) as $name ) {
+		foreach ( self::ATTRIBUTES as $name ) {
 			$attribute = $get( $name );
 			if ( null === $attribute ) {
 				continue;
@@ -221,9 +223,9 @@ final class Milia_Widgets_Kit {
 	}
 
 	/**
-	 * Escapes text for an HTML attribute value in double quotes, and for text: the five
-	 * characters that matter, always (an existing entity is escaped again, unlike esc_attr(),
-	 * so the element receives exactly the value that was given).
+	 * Escapes text for an HTML attribute value in double quotes, as the CLI does: &, ", < and
+	 * > always (an existing entity is escaped again, unlike esc_attr(), so the element
+	 * receives exactly the value that was given).
 	 *
 	 * @param string $text Any text.
 	 * @return string
@@ -232,11 +234,10 @@ final class Milia_Widgets_Kit {
 		return strtr(
 			(string) $text,
 			array(
-				'&'  => '&amp;',
-				'<'  => '&lt;',
-				'>'  => '&gt;',
-				'"'  => '&quot;',
-				"'"  => '&#39;',
+				'&' => '&amp;',
+				'"' => '&quot;',
+				'<' => '&lt;',
+				'>' => '&gt;',
 			)
 		);
 	}
