@@ -42,6 +42,12 @@ try {
   const page = await browser.newPage();
   await logIn(page, site.base, site.state.admin.user, site.state.admin.password);
   await openEditor(page, site.base, posts.post.id);
+  // The block toolbar in the top bar ("Top toolbar"), so that it covers nothing in the pictures.
+  await page.evaluate(() => {
+    if (!window.wp.data.select('core/edit-post').isFeatureActive('fixedToolbar')) {
+      window.wp.data.dispatch('core/edit-post').toggleFeature('fixedToolbar');
+    }
+  });
   mkdirSync(OUT, {recursive: true});
   for (const [index, name, tag] of [
     [0, 'info', 'milia-info'],
@@ -55,9 +61,9 @@ try {
       `.editor-styles-wrapper ${tag}`
     );
     await page.evaluate((selector) => {
-      // The block a little below the top bar, so that its toolbar does not cover its first item.
+      // The block a little below the top bar, with the heading above it.
       document.querySelector(selector).scrollIntoView({block: 'start'});
-      document.querySelector('.interface-interface-skeleton__content')?.scrollBy(0, -70);
+      document.querySelector('.interface-interface-skeleton__content')?.scrollBy(0, -160);
       document.querySelector('.interface-complementary-area')?.scrollTo(0, 0);
     }, `.editor-styles-wrapper [data-type="milia-widgets/${name}"]`);
     await new Promise((resolve) => setTimeout(resolve, 500)); // the sidebar's transitions
@@ -70,7 +76,11 @@ try {
   await reader.setViewport({width: 900, height: 1100});
   await reader.goto(posts.post.url, {waitUntil: 'load'});
   await reader.waitForFunction(() => customElements.get('milia-faq'));
-  await reader.evaluate(() => document.querySelector('milia-info').scrollIntoView({block: 'center'}));
+  await reader.evaluate(() => {
+    const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent.includes('About milia'));
+    heading.scrollIntoView({block: 'start'});
+    window.scrollBy(0, -24);
+  });
   const file = join(OUT, 'block-page.png');
   await reader.screenshot({path: file});
   console.log(`wrote ${file}`);
