@@ -254,16 +254,12 @@ final class Milia_Widgets_Plugin {
 		if ( ! $kit ) {
 			return '';
 		}
-		$list  = $kit->element( $tag )['list'];
-		$lang  = isset( $attributes['lang'] ) && is_string( $attributes['lang'] ) && '' !== trim( $attributes['lang'] )
+		$lang   = isset( $attributes['lang'] ) && is_string( $attributes['lang'] ) && '' !== trim( $attributes['lang'] )
 			? $attributes['lang'] : self::default_lang();
-		$items = $kit->items( $tag, $lang );
-		$ids   = $kit->shown_ids( $tag, $attributes );
-		$html  = '';
-		foreach ( $items as $item ) {
-			if ( in_array( $item['id'], $ids, true ) ) {
-				$html .= '<li><a href="' . esc_url( get_permalink() . '#milia-' . $item['id'] ) . '">' . esc_html( $item['title'] ) . '</a></li>';
-			}
+		$titles = array_column( $kit->items( $tag, $lang ), 'title', 'id' );
+		$html   = '';
+		foreach ( $kit->shown_ids( $tag, $attributes ) as $id ) { // In the order the widget shows them.
+			$html .= '<li><a href="' . esc_url( get_permalink() . '#milia-' . $id ) . '">' . esc_html( $titles[ $id ] ) . '</a></li>';
 		}
 		return '<ul>' . $html . '</ul>';
 	}
