@@ -384,16 +384,30 @@ function suite() {
         );
         const titles = contentOf(kit, 'milia-info', {}).ids.map((id) => titleOf(kit, 'milia-info', {}, id));
         assert.deepEqual(labels.slice(0, titles.length), titles, 'sections as checkboxes, in content order');
-        const preview = await page.waitForFunction(
-          () => {
-            const el = document.querySelector('.editor-styles-wrapper milia-info');
-            return el?.shadowRoot?.querySelector('button[aria-controls]')
-              ? el.shadowRoot.querySelectorAll('button[aria-controls]').length
-              : 0;
-          },
-          {timeout: 15000}
+        // The preview is the element, upgraded, with the sections chosen.
+        const previewShows = (count) =>
+          page.waitForFunction(
+            (n) => {
+              const el = document.querySelector('.editor-styles-wrapper milia-info');
+              return el?.shadowRoot?.querySelectorAll('button[aria-controls]').length === n;
+            },
+            {timeout: 20000},
+            count
+          );
+        await previewShows(2);
+        // Ticking a section adds it in content order, and the preview follows; so does the level.
+        const boxes = await page.$$('.block-editor-block-inspector input[type="checkbox"]');
+        await boxes[contentOf(kit, 'milia-info', {}).ids.indexOf('types')].click();
+        await page.select('.block-editor-block-inspector select', '4');
+        await previewShows(3);
+        const attributes = await page.evaluate(() => window.wp.data.select('core/block-editor').getSelectedBlock().attributes);
+        assert.deepEqual(
+          {sections: attributes.sections, expanded: attributes.expanded, headingLevel: attributes.headingLevel},
+          {sections: 'overview types causes', expanded: 'causes', headingLevel: 4}
         );
-        assert.equal(await preview.jsonValue(), 2, 'the preview shows the two chosen sections');
+        await page.waitForFunction(() =>
+          document.querySelector('.editor-styles-wrapper milia-info')?.shadowRoot?.querySelector('h4 button[aria-controls]')
+        );
         assert.deepEqual(page.problems, []);
         await context.close();
       }
