@@ -34,13 +34,14 @@ const plugins = ({mangleMembers}) => [
 
 /**
  * Stable names for the files the main module loads on demand: each language other than
- * English (`milia-widgets.lang-es.js`) and the structured-data writer. Sites self-host them
- * beside the module, and strict CSPs and caches like names that do not change.
+ * English (`milia-widgets.lang-es.js`), and what only some pages need (`#milia-` links,
+ * structured data: `milia-widgets.on-demand.js`). Sites self-host them beside the module,
+ * and strict CSPs and caches like names that do not change.
  */
 const chunkFileNames = (chunk) => {
   const lang = /^\0milia-content\/(\w+)$/.exec(chunk.facadeModuleId ?? '')?.[1];
   if (lang) return `milia-widgets.lang-${lang}.js`;
-  if (chunk.facadeModuleId?.endsWith('structured-data-writer.ts')) return 'milia-widgets.structured-data.js';
+  if (chunk.facadeModuleId?.endsWith('on-demand.ts')) return 'milia-widgets.on-demand.js';
   return 'milia-widgets-[name]-[hash].js';
 };
 

@@ -1,51 +1,63 @@
-// The dev server and the browser every measurement shares, and a fresh page per load.
-import {createServer} from 'node:net';
-import {startDevServer} from '@web/dev-server';
+// The server and the browser every measurement shares, the network and CPU conditions, and
+// a fresh page per load.
 import puppeteer from 'puppeteer-core';
 import {BROWSERS, CHROMIUM_ARGS} from '../test/runner/browsers.mjs';
+import {startStaticServer} from './server.mjs';
 
 export const VIEWPORT = {width: 1280, height: 900};
 // Lighthouse's phone size. Not `isMobile`: that emulation marks layout shifts after it as
 // having recent input, so a plain "without recent input" sum would drop them all.
 export const MOBILE_VIEWPORT = {width: 412, height: 823, deviceScaleFactor: 1.75, hasTouch: true};
-const TIMEOUT = 30_000;
+const TIMEOUT = 60_000;
 
-async function freePort() {
-  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, 'localhost', () => {
-      const {port} = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/**
+ * The conditions each page is loaded under. `throttled` is Lighthouse's mobile preset
+ * (Slow 4G-like: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, 4x slower CPU), applied
+ * for real through CDP: Network.emulateNetworkConditions adds the latency to every request
+ * and caps the throughput; Emulation.setCPUThrottlingRate slows the renderer.
+ */
+export const CONDITIONS = {
+  unthrottled: {label: 'unthrottled', network: null, cpu: 1},
+  throttled: {
+    label: 'throttled (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, 4x CPU)',
+    // Bytes per second, as puppeteer (and Lighthouse: 1 Mbit = 1024 kbit) counts them.
+    network: {latency: 150, download: (1.6 * 1024 * 1024) / 8, upload: (750 * 1024) / 8},
+    cpu: 4,
+  },
+};
 
-/** @web/dev-server in this process, serving the repo root as a static site would. */
+/** A static server for the repo root (gzip, no caching), see bench/server.mjs. */
 export async function startServer() {
-  const port = await freePort();
-  const server = await startDevServer({
-    config: {rootDir: '.', port, hostname: 'localhost', watch: false, open: false},
-    readCliArgs: false,
-    readFileConfig: false,
-    logStartMessage: false,
-  });
-  return {origin: `http://localhost:${port}`, stop: () => server.stop()};
+  return startStaticServer({root: '.', port: Number(process.env.BENCH_PORT ?? 0)});
 }
+
+// Chromium (156) opens a "WebUI Top Renderer" process for the omnibox popup with every new
+// browser context, and it spends about 1 s of CPU loading its own JS, right while the page
+// under test loads. On a 2-core machine that is a second load competing with ours, so it is
+// switched off here (found by tracing; without these two features no such process starts).
+export const BENCH_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
 
 export async function launchBrowser() {
   return puppeteer.launch({
     executablePath: BROWSERS.chromium.path,
     headless: true,
-    args: CHROMIUM_ARGS,
-    protocolTimeout: 120_000,
+    args: [...CHROMIUM_ARGS, ...BENCH_ARGS],
+    protocolTimeout: 180_000,
   });
 }
 
+/** Applies a condition from CONDITIONS to a page before it loads. */
+export async function applyCondition(page, condition) {
+  if (condition.network) await page.emulateNetworkConditions(condition.network);
+  if (condition.cpu !== 1) await page.emulateCPUThrottling(condition.cpu);
+}
+
 /**
- * Runs `fn(page)` in a new browser context (no cache, cookies or compiled code shared with
- * any other load) with the HTTP cache disabled, then closes the context. Any uncaught page
- * error or failed request fails the measurement.
+ * Runs `fn(page)` in a new browser context, then closes the context. A new context starts
+ * with empty caches (HTTP, memory, V8 code cache) and shares nothing with any other load, so
+ * every load is a first visit; the HTTP cache is left on, so that within the page a file is
+ * fetched once, as in any browser (DevTools' "disable cache" would also turn off that reuse).
+ * Any uncaught page error or failed request fails the measurement.
  */
 export async function withFreshPage(browser, {viewport = VIEWPORT, beforeLoad} = {}, fn) {
   const context = await browser.createBrowserContext();
@@ -59,7 +71,6 @@ export async function withFreshPage(browser, {viewport = VIEWPORT, beforeLoad} =
       if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
         errors.push(`HTTP ${response.status()} for ${response.url()}`);
     });
-    await page.setCacheEnabled(false);
     await page.setViewport(viewport);
     if (beforeLoad) await beforeLoad(page);
     const result = await fn(page, errors);
@@ -68,21 +79,4 @@ export async function withFreshPage(browser, {viewport = VIEWPORT, beforeLoad} =
   } finally {
     await context.close();
   }
-}
-
-/**
- * Loads a bench page; returns window.__done (ms from navigation start to rendered and laid
- * out) and window.__frame (ms until the frame after that was painted).
- */
-export async function loadAndWait(page, url, errors) {
-  await page.goto(url, {waitUntil: 'load'});
-  try {
-    await page.waitForFunction('window.__frame !== undefined', {polling: 50});
-  } catch (error) {
-    throw new Error(`${url} never set window.__done/__frame${errors.length ? `:\n${errors.join('\n')}` : ''} (${error.message})`);
-  }
-  const {done, frame} = await page.evaluate(() => ({done: window.__done, frame: window.__frame}));
-  if (!(typeof done === 'number' && done > 0 && frame >= done))
-    throw new Error(`${url}: window.__done is ${done}, __frame ${frame}`);
-  return {done, frame};
 }

@@ -1,7 +1,8 @@
-// Lighthouse (the npm CLI) against a URL on the in-process dev server, driving system Chromium.
+// Lighthouse (the npm CLI) against a URL on the in-process server, driving system Chromium.
 import {spawn} from 'node:child_process';
 import {mkdirSync, readFileSync} from 'node:fs';
 import {BROWSERS, CHROMIUM_ARGS} from '../test/runner/browsers.mjs';
+import {BENCH_ARGS} from './browser.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const TIMEOUT_MS = 180_000;
@@ -15,8 +16,8 @@ const METRICS = [
 
 export async function runLighthouse(url, outBase = 'reports/lighthouse-demo') {
   mkdirSync('reports', {recursive: true});
-  const chromeFlags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
-  // Async spawn, never spawnSync: the dev server answering Lighthouse lives in this process.
+  const chromeFlags = ['--headless=new', ...CHROMIUM_ARGS, ...BENCH_ARGS].join(' ');
+  // Async spawn, never spawnSync: the server answering Lighthouse lives in this process.
   const child = spawn(
     process.execPath,
     [

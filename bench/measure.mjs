@@ -1,85 +1,209 @@
-// The in-browser measurements: render time, memory, traces and layout shift.
-import {loadAndWait, MOBILE_VIEWPORT, VIEWPORT, withFreshPage} from './browser.mjs';
-import {summarizeTrace, TRACE_CATEGORIES} from './trace.mjs';
+// The in-browser measurements: loads of the bench pages (timed, traced), the check that
+// every side carries the same text, memory, and the demo page's layout shift.
+import {applyCondition, CONDITIONS, MOBILE_VIEWPORT, VIEWPORT, withFreshPage} from './browser.mjs';
+import {countInPage, probeSource} from './probe.mjs';
+import {median, summary} from './stats.mjs';
+import {analyzeLoad, PROFILE_CATEGORIES, TRACE_CATEGORIES} from './trace.mjs';
 
-export const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-export const stats = (xs) => ({median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs});
-
-const SIDES = ['ours', 'native'];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Render time per N: one discarded warm-up load of each page, then `runs` loads of each,
- * strictly alternating ours, native, ours, native...
+ * Opens `url` in `page` with the probe (bench/probe.mjs) injected, and resolves once the
+ * first item's title was seen, the load event ran and, on our pages, every element is
+ * ready. Returns the probe's state.
  */
-export async function measureRender(browser, origin, pages, runs, log) {
-  const out = {};
-  for (const [n, urls] of Object.entries(pages)) {
-    for (const side of SIDES) await withFreshPage(browser, {}, (page, errors) => loadAndWait(page, origin + urls[side], errors));
-    const times = {ours: [], native: []};
-    const frames = {ours: [], native: []};
-    for (let i = 0; i < runs; i++) {
-      for (const side of SIDES) {
-        const {done, frame} = await withFreshPage(browser, {}, (page, errors) => loadAndWait(page, origin + urls[side], errors));
-        times[side].push(done);
-        frames[side].push(frame);
-      }
-    }
-    out[n] = {ours: stats(times.ours), native: stats(times.native)};
-    out[n].ratio = out[n].ours.median / out[n].native.median;
-    // Each ours load over the native load right after it: robust to a machine whose speed drifts.
-    out[n].pairedRatio = stats(times.ours.map((t, i) => t / times.native[i]));
-    out[n].nextFrame = {ours: stats(frames.ours), native: stats(frames.native)};
-    out[n].nextFrame.ratio = out[n].nextFrame.ours.median / out[n].nextFrame.native.median;
-    log(
-      `  N=${n}: ours ${out[n].ours.median.toFixed(1)} ms, native ${out[n].native.median.toFixed(1)} ms, ratio ${out[n].ratio.toFixed(2)}`
-    );
+async function openWithProbe(page, url, side, title, errors) {
+  const steps = new Set();
+  let wake;
+  // A raw CDP binding: a call from the page is one message out, with no reply to run in the
+  // page (puppeteer's exposeFunction answers each call with an evaluation in the page).
+  const cdp = await page.createCDPSession();
+  cdp.on('Runtime.bindingCalled', (event) => {
+    if (event.name !== '__benchReport') return;
+    steps.add(event.payload);
+    wake?.();
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', {name: '__benchReport'});
+  await page.evaluateOnNewDocument(probeSource(title));
+  const needed = side === 'native' ? ['seen', 'load'] : ['seen', 'load', 'ready'];
+  const allThere = () => needed.every((s) => steps.has(s));
+  await page.goto(url, {waitUntil: 'load'});
+  const deadline = Date.now() + 60_000;
+  while (!allThere()) {
+    if (errors.length) throw new Error(`${url}:\n${errors.join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`${url}: the probe reported only ${[...steps].join(', ') || 'nothing'} (needs ${needed.join(', ')})`);
+    await new Promise((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, 250);
+    });
   }
+  await cdp.detach();
+  return page.evaluate(() => window.__bench);
+}
+
+/**
+ * The DOM node ids (as the trace names them) of the first item's title text node and its
+ * ancestors up to the nearest shadow root or three levels: the browser's paint-timing
+ * records name the block that holds the text, one of these.
+ */
+async function titleNodeIds(cdp) {
+  const ids = [];
+  const {result} = await cdp.send('Runtime.evaluate', {
+    expression: `(() => { const out = []; let n = window.__bench.findTitle(); for (let i = 0; n && i < 4 && n.nodeType !== 11; i++, n = n.parentNode) out.push(n); return out; })()`,
+  });
+  const {result: items} = await cdp.send('Runtime.getProperties', {objectId: result.objectId, ownProperties: true});
+  for (const item of items.filter((p) => /^\d+$/.test(p.name)))
+    ids.push((await cdp.send('DOM.describeNode', {objectId: item.value.objectId})).node.backendNodeId);
+  return ids;
+}
+
+/**
+ * One measured load: a fresh browser context, the condition applied, the probe injected,
+ * traced from before navigation until `settleMs` after the later of interactive and the load
+ * event. Every time is in ms from navigation start:
+ * - painted: the main thread finished painting the first frame that shows the first item's
+ *   title (bench/probe.mjs finds the frame, the trace its paint);
+ * - interactive: when a click on the first item button works and can be seen: native, when
+ *   it is painted (<details> works from parse); ours, the later of painted and every element
+ *   defined and rendered (whenDefined + updateComplete);
+ * - busy: main-thread task time from navigation start to the later of interactive and the
+ *   load event, plus `settleMs`;
+ * - bytes: encodedDataLength of every response (Network.loadingFinished), headers included;
+ * - paintedByBrowser: to check `painted`, the browser's own paint-timing record (the one
+ *   LCP is built on) of the title's block, when the element that holds the title now is the
+ *   one first painted (null otherwise);
+ * - fcp: the browser's first-contentful-paint (presented; any text, e.g. native's show-all
+ *   button, which can paint a frame before the title on a slow network);
+ * - cls: layout shifts without recent input, until the end of the window.
+ */
+export async function measureLoad(browser, url, side, condition, {title, settleMs, profile = false, bundleSource, saveTrace}) {
+  return withFreshPage(browser, {}, async (page, errors) => {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    let bytes = 0;
+    let requests = 0;
+    cdp.on('Network.loadingFinished', (e) => {
+      bytes += e.encodedDataLength;
+      requests++;
+    });
+    await applyCondition(page, condition);
+    await page.tracing.start({categories: profile ? PROFILE_CATEGORIES : TRACE_CATEGORIES});
+    let state;
+    let buffer;
+    try {
+      state = await openWithProbe(page, url, side, title, errors);
+      await sleep(settleMs);
+      const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+      state = {...state, ...(await page.evaluate(() => window.__bench)), fcp};
+    } finally {
+      buffer = await page.tracing.stop();
+    }
+    const titleNodes = await titleNodeIds(cdp);
+    await cdp.detach();
+    if (saveTrace) saveTrace(buffer, side);
+    // The window ends where it ends for every side: the later of interactive and the load
+    // event, plus the settle time. `painted` comes from the trace, so the window is fixed
+    // from the probe's values first (seen is a lower bound of painted) and then re-read.
+    const first = analyzeLoad(buffer, state, 0);
+    if (first.painted === null) throw new Error(`${url}: no Paint after the title was seen`);
+    const interactive = side === 'native' ? first.painted : Math.max(first.painted, state.ready);
+    const windowEnd = Math.max(interactive, state.load) + settleMs;
+    const trace = analyzeLoad(buffer, state, windowEnd, {profile, bundleSource, titleNodes});
+    return {
+      painted: first.painted,
+      paintedByBrowser: trace.paintedByBrowser,
+      interactive,
+      busy: trace.busy,
+      bytes,
+      requests,
+      fcp: state.fcp,
+      cls: state.shifts,
+      seen: state.seen,
+      ready: state.ready ?? null,
+      load: state.load,
+      byPhase: trace.byPhase,
+      ...(profile ? {byFunction: trace.byFunction} : {}),
+    };
+  });
+}
+
+export const METRICS = ['painted', 'interactive', 'busy', 'bytes'];
+
+/**
+ * `rounds` rounds of loads of every side's page, each round loading every side once in an
+ * order that rotates from round to round (so no side always goes first or follows the same
+ * side), after one discarded round when `warmUp`. Returns per side the list of loads, in
+ * round order: load i of every side belongs to round i, which pairs them for the ratios.
+ */
+export async function measureRounds(browser, origin, urls, sides, condition, rounds, {warmUp = true, ...options}, log) {
+  const loads = Object.fromEntries(sides.map((side) => [side, []]));
+  for (let round = warmUp ? -1 : 0; round < rounds; round++) {
+    const start = ((round % sides.length) + sides.length) % sides.length;
+    const order = [...sides.slice(start), ...sides.slice(0, start)];
+    for (const side of order) {
+      const load = await measureLoad(browser, origin + urls[side], side, condition, options);
+      if (round >= 0) loads[side].push(load);
+    }
+  }
+  const out = {rounds, sides: {}};
+  for (const side of sides) {
+    out.sides[side] = {loads: loads[side]};
+    for (const metric of [...METRICS, 'paintedByBrowser', 'fcp', 'cls', 'seen', 'ready', 'load'])
+      out.sides[side][metric] = summary(loads[side].map((l) => l[metric]).filter((v) => typeof v === 'number'));
+    const phases = Object.keys(loads[side][0].byPhase);
+    out.sides[side].byPhase = Object.fromEntries(phases.map((p) => [p, median(loads[side].map((l) => l.byPhase[p]))]));
+  }
+  log?.(
+    `    ${sides.map((side) => `${side} painted ${out.sides[side].painted.median.toFixed(0)} ms, interactive ${out.sides[side].interactive.median.toFixed(0)} ms`).join('; ')}`
+  );
   return out;
 }
 
 /**
- * What is in the page, counted in the page (shadow trees included): elements in the light
- * DOM and in shadow roots, text and comment nodes, and the text a reader gets.
+ * Loads every side's page once (unthrottled, untraced) and checks that our elements rendered
+ * and that every side carries the same words. Returns what each page holds.
  */
-function countInPage() {
-  const counts = {lightElements: 0, shadowElements: 0, textNodes: 0, commentNodes: 0};
-  const walk = (root, inShadow) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) counts.textNodes++;
-      else if (node.nodeType === Node.COMMENT_NODE) counts.commentNodes++;
-      else {
-        counts[inShadow ? 'shadowElements' : 'lightElements']++;
-        if (node.shadowRoot) walk(node.shadowRoot, true);
-      }
+export async function checkSameText(browser, origin, urls, sides, title) {
+  const out = {};
+  for (const side of sides) {
+    out[side] = await withFreshPage(browser, {}, async (page, errors) => {
+      await openWithProbe(page, origin + urls[side], side, title, errors);
+      return page.evaluate(countInPage);
+    });
+  }
+  const reference = out.native;
+  for (const side of sides) {
+    if (!out[side].rendered) throw new Error(`${urls[side]}: a <milia-info> has no shadow root after updateComplete`);
+    if (out[side].text !== reference.text) {
+      const at = [...out[side].text].findIndex((c, i) => c !== reference.text[i]);
+      throw new Error(
+        `${urls[side]} does not carry the same text as ${urls.native} (${out[side].textChars} vs ${reference.textChars} non-space characters; ` +
+          `first difference at ${at}: ${JSON.stringify(out[side].text.slice(Math.max(0, at - 40), at + 40))} vs ` +
+          `${JSON.stringify(reference.text.slice(Math.max(0, at - 40), at + 40))}): fix bench/pages.mjs`
+      );
     }
-  };
-  walk(document, false);
-  const hosts = [...document.querySelectorAll('milia-info')].map((host) => host.shadowRoot);
-  const blocks = hosts.length ? hosts : [...document.querySelectorAll('.milia-native')];
-  // Whitespace differs between templates and the generated HTML; the words must not.
-  counts.textChars = blocks.reduce((total, block) => total + block.textContent.replace(/\s+/g, '').length, 0);
-  return counts;
+  }
+  for (const side of sides) delete out[side].text;
+  return out;
 }
 
 /** JS heap and DOM nodes after a forced GC, median of `loads` fresh loads per side. */
-export async function measureMemory(browser, origin, urls, loads = 3) {
+export async function measureMemory(browser, origin, urls, sides, title, loads = 3) {
   const out = {};
-  for (const side of SIDES) {
+  for (const side of sides) {
     const samples = [];
     for (let i = 0; i < loads; i++) {
       samples.push(
         await withFreshPage(browser, {}, async (page, errors) => {
-          await loadAndWait(page, origin + urls[side], errors);
+          await openWithProbe(page, origin + urls[side], side, title, errors);
           const cdp = await page.createCDPSession();
           await cdp.send('HeapProfiler.collectGarbage');
           await cdp.detach();
           const m = await page.metrics();
-          return {...m, ...(await page.evaluate(countInPage))};
+          const {text: _text, ...counts} = await page.evaluate(countInPage);
+          return {...m, ...counts};
         })
       );
     }
@@ -87,10 +211,8 @@ export async function measureMemory(browser, origin, urls, loads = 3) {
     out[side] = Object.fromEntries(
       [
         'JSHeapUsedSize',
-        'JSHeapTotalSize',
         'Nodes',
         'JSEventListeners',
-        'Documents',
         'LayoutObjects',
         'lightElements',
         'shadowElements',
@@ -105,45 +227,6 @@ export async function measureMemory(browser, origin, urls, loads = 3) {
   return out;
 }
 
-/**
- * Traced loads of the N=100 pages (alternating), each summarised; the medians of every
- * phase, event and JS function over the loads.
- */
-export async function measureTraces(browser, origin, urls, loads, bundleSource) {
-  const summaries = {ours: [], native: []};
-  for (let i = 0; i < loads; i++) {
-    for (const side of SIDES) {
-      const summary = await withFreshPage(browser, {}, async (page, errors) => {
-        await page.tracing.start({categories: TRACE_CATEGORIES});
-        let done;
-        let buffer;
-        try {
-          ({done} = await loadAndWait(page, origin + urls[side], errors));
-        } finally {
-          buffer = await page.tracing.stop();
-        }
-        return summarizeTrace(buffer, done, bundleSource);
-      });
-      summaries[side].push(summary);
-    }
-  }
-  const combine = (list) => {
-    const medianOf = (field) => {
-      const keys = new Set(list.flatMap((s) => Object.keys(s[field])));
-      return Object.fromEntries([...keys].map((k) => [k, median(list.map((s) => s[field][k] ?? 0))]));
-    };
-    return {
-      loads: list.length,
-      windowMs: median(list.map((s) => s.windowMs)),
-      mainThreadBusyMs: median(list.map((s) => s.mainThreadBusyMs)),
-      byPhase: medianOf('byPhase'),
-      byEvent: medianOf('byEvent'),
-      byFunction: medianOf('byFunction'),
-    };
-  };
-  return {ours: combine(summaries.ours), native: combine(summaries.native)};
-}
-
 // Installed before any page script: every layout shift, buffered from the start of the load.
 const CLS_OBSERVER = `
   window.__shifts = [];
@@ -151,9 +234,6 @@ const CLS_OBSERVER = `
     for (const e of list.getEntries()) window.__shifts.push({value: e.value, hadRecentInput: e.hadRecentInput, startTime: e.startTime});
   }).observe({type: 'layout-shift', buffered: true});
 `;
-
-/** Lighthouse's mobile conditions, applied for real: 150 ms round trip, 1.6 Mbit/s, 4× slower CPU. */
-export const THROTTLED = {network: {latency: 150, download: (1638.4 * 1024) / 8, upload: (675 * 1024) / 8}, cpu: 4};
 
 /**
  * CLS of a page: the sum of shifts without recent input (and the largest session window),
@@ -165,7 +245,7 @@ export async function measureCls(browser, url, {loads = 3, settleMs = 1000} = {}
   const out = {};
   for (const [condition, throttle] of [
     ['localhost', null],
-    ['throttled', THROTTLED],
+    ['throttled', CONDITIONS.throttled],
   ]) {
     for (const [name, viewport] of [
       ['desktop', VIEWPORT],
@@ -176,10 +256,7 @@ export async function measureCls(browser, url, {loads = 3, settleMs = 1000} = {}
       for (let i = 0; i < loads; i++) {
         const beforeLoad = async (page) => {
           await page.evaluateOnNewDocument(CLS_OBSERVER);
-          if (throttle) {
-            await page.emulateNetworkConditions(throttle.network);
-            await page.emulateCPUThrottling(throttle.cpu);
-          }
+          if (throttle) await applyCondition(page, throttle);
         };
         const shifts = await withFreshPage(browser, {viewport, beforeLoad}, async (page) => {
           await page.goto(url, {waitUntil: 'load'});
@@ -198,7 +275,7 @@ export async function measureCls(browser, url, {loads = 3, settleMs = 1000} = {}
         sums.push(shifts.reduce((t, s) => t + s.value, 0));
         windows.push(largestSessionWindow(shifts));
       }
-      out[`${name} ${condition}`] = {viewport, throttle, sum: stats(sums), sessionWindow: stats(windows)};
+      out[`${name} ${condition}`] = {viewport, throttle, sum: summary(sums), sessionWindow: summary(windows)};
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // The pages the render benchmark loads, generated from the compiled content so that the
-// native <details> pages carry exactly the text <milia-info> renders, in the same structure.
-import {mkdirSync, writeFileSync} from 'node:fs';
+// native <details> pages carry exactly the text <milia-info> renders, in the same structure
+// (bench/run.mjs checks it in the browser before measuring).
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {compileContent} from '../tools/content/compile.mjs';
 
@@ -51,11 +52,24 @@ function nativeBlock(locale, sources) {
   ].join('\n');
 }
 
+/** The prerendered snippet the build writes (design.md, "Prerendered HTML"). */
+export const PRERENDERED_SNIPPET = 'dist/html/milia-info.en.html';
+// The snippet links its stylesheet relative to itself, as it sits beside the scripts in dist/.
+// The bench pages live in bench/pages/, so the page carries the href a site that hosts the
+// files in /dist/ would write (what `render --css-href` does).
+const SNIPPET_CSS_HREF = 'href="milia-widgets.css"';
+const PAGE_CSS_HREF = 'href="/dist/milia-widgets.css"';
+
+export const SIDES = ['native', 'script', 'prerendered'];
+const SCRIPT_TAG = '<script type="module" src="/dist/milia-widgets.js"></script>';
+
+// No favicon request on any page: every byte on the wire belongs to what is compared.
 const page = (title, head, body) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title}</title>
 ${head}
 </head>
@@ -65,48 +79,50 @@ ${body}
 </html>
 `;
 
-// performance.now() is relative to timeOrigin, i.e. navigation start. `__frame` (secondary):
-// when the task after the next animation frame runs, i.e. once that frame was painted.
-const NEXT_FRAME = `requestAnimationFrame(() => setTimeout(() => (window.__frame = performance.now())));`;
-const OURS_DONE = `<script type="module">
-await customElements.whenDefined('milia-info');
-window.__defined = performance.now();
-const els = [...document.querySelectorAll('milia-info')];
-await Promise.all(els.map((el) => el.updateComplete));
-if (els.some((el) => !el.shadowRoot || !el.shadowRoot.querySelector('.footer'))) throw new Error('an element did not render');
-document.body.offsetHeight;
-performance.mark('bench-done');
-window.__done = performance.now();
-${NEXT_FRAME}
-</script>`;
-
-const NATIVE_DONE = `<script>
-document.body.offsetHeight;
-performance.mark('bench-done');
-window.__done = performance.now();
-${NEXT_FRAME}
-</script>`;
-
 /**
- * Writes `ours-<n>.html` and `native-<n>.html` for each N; returns their paths (relative
- * to the repo root, which the dev server serves) and what they hold.
+ * Writes, for each N, the pages the render benchmark loads (no measuring code in them: the
+ * probe is injected the same way into every page, see bench/probe.mjs):
+ * - `native-<n>.html`: N static blocks of the same text in `<details>` (see nativeBlock);
+ * - `script-<n>.html`: the script tag and N empty `<milia-info></milia-info>`;
+ * - `prerendered-<n>.html`: the script tag and N copies of dist/html/milia-info.en.html.
+ * Returns their paths (relative to the repo root, which the server serves), which sides
+ * exist, and the first item's title (what "the widget's text painted" looks for).
  */
 export function writePages(counts) {
   const {locales, sources} = compileContent('content');
   const en = locales.en;
   mkdirSync(PAGES_DIR, {recursive: true});
   const native = nativeBlock(en, sources);
+  if (!existsSync(PRERENDERED_SNIPPET)) throw new Error(`${PRERENDERED_SNIPPET} is missing: did \`npm run build\` run?`);
+  const snippet = readFileSync(PRERENDERED_SNIPPET, 'utf8').trim();
+  if (snippet.split(SNIPPET_CSS_HREF).length !== 2)
+    throw new Error(
+      `${PRERENDERED_SNIPPET} should link its stylesheet once as ${SNIPPET_CSS_HREF}; the bench rewrites that href`
+    );
+  const sides = SIDES;
   const pages = {};
   for (const n of counts) {
-    const ours = page(
-      `bench: ${n} milia-info`,
-      '<script type="module" src="/dist/milia-widgets.js"></script>',
-      `${Array.from({length: n}, () => '<milia-info></milia-info>').join('\n')}\n${OURS_DONE}`
-    );
-    const nat = page(`bench: ${n} native details`, '', `${Array.from({length: n}, () => native).join('\n')}\n${NATIVE_DONE}`);
-    writeFileSync(join(PAGES_DIR, `ours-${n}.html`), ours);
-    writeFileSync(join(PAGES_DIR, `native-${n}.html`), nat);
-    pages[n] = {ours: `/${PAGES_DIR}/ours-${n}.html`, native: `/${PAGES_DIR}/native-${n}.html`};
+    const repeat = (block) => Array.from({length: n}, () => block).join('\n');
+    const bodies = {
+      native: page(`bench: ${n} native details`, '', repeat(native)),
+      script: page(`bench: ${n} milia-info, script only`, SCRIPT_TAG, repeat('<milia-info></milia-info>')),
+      prerendered: page(
+        `bench: ${n} milia-info, prerendered`,
+        SCRIPT_TAG,
+        repeat(snippet.replace(SNIPPET_CSS_HREF, PAGE_CSS_HREF))
+      ),
+    };
+    pages[n] = {};
+    for (const side of sides) {
+      writeFileSync(join(PAGES_DIR, `${side}-${n}.html`), bodies[side]);
+      pages[n][side] = `/${PAGES_DIR}/${side}-${n}.html`;
+    }
   }
-  return {pages, sectionsPerBlock: en.info.length, nativeBlockBytes: Buffer.byteLength(native)};
+  return {
+    pages,
+    sides,
+    firstTitle: en.info[0].title,
+    sectionsPerBlock: en.info.length,
+    nativeBlockBytes: Buffer.byteLength(native),
+  };
 }

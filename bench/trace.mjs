@@ -1,16 +1,16 @@
-// Where the main thread's time goes between navigation start and `bench-done`, from a
-// Chromium trace: self time per trace event (nested events subtracted, so a layout forced
-// from script counts as Layout, not as script), grouped into phases, and the JS functions
-// the V8 sampling profiler saw most.
+// What one traced page load tells: when the frame that first shows the widget's text was
+// painted, how long the renderer's main thread was busy, and where that time went (self
+// time per trace event, nested events subtracted, so a layout forced from script counts as
+// Layout, not as script, grouped into phases), plus, when the sampling profiler ran, the JS
+// functions it saw most.
 
-export const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8.execute',
+/** Every measured load is traced with these (cheap enough to leave on: no profiler). */
+export const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel'];
+/** The few loads that also say which JS functions ran. */
+export const PROFILE_CATEGORIES = [
+  ...TRACE_CATEGORIES,
   'v8',
-  'blink.user_timing',
-  'loading',
-  'toplevel',
+  'disabled-by-default-devtools.timeline',
   'disabled-by-default-v8.cpu_profiler',
 ];
 
@@ -116,23 +116,69 @@ function frameLabel(frame, source) {
   return `${fn || '(anonymous)'} @${file}:${line + 1}:${col + 1}`;
 }
 
+/** A renderer main-thread task as the scheduler runs it (category `toplevel`). */
+const TASK = /^(ThreadControllerImpl::RunTask|RunTask)$/;
+
+/** Total length of the union of [start, end] intervals (µs), clipped to [from, to]. */
+function unionLength(intervals, from, to) {
+  const clipped = intervals
+    .map(([start, end]) => [Math.max(start, from), Math.min(end, to)])
+    .filter(([start, end]) => end > start)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let reach = -Infinity;
+  for (const [start, end] of clipped) {
+    if (end <= reach) continue;
+    total += end - Math.max(start, reach);
+    reach = end;
+  }
+  return total;
+}
+
 /**
- * Summarises one traced page load. `doneMs` is window.__done (performance.now() at the
- * `bench-done` mark), which places navigation start on the trace clock exactly.
+ * Reads one traced load. `state` is what bench/probe.mjs recorded (performance.now() values:
+ * `seen`, `ready` on our pages, `load`); `windowEndMs` the end of the busy window (ms from
+ * navigation start). Returns, in ms from navigation start:
+ * - `painted`: the end of the main thread's first Paint after the `bench-title-seen` mark,
+ *   i.e. the frame that first shows the first item's title has been painted;
+ * - `paintedByBrowser`: when the browser's paint-timing detector (what LCP is built on;
+ *   trace event PaintTimingVisualizer::LayoutObjectPainted) first painted the block holding
+ *   the title, given the DOM node ids `titleNodes` of the title and its ancestors; a check;
+ * - `busy`: the time the renderer main thread spent in tasks from navigation start to
+ *   `windowEndMs` (union of top-level task intervals);
+ * - `byPhase`, `byEvent`: that window's self time per phase and per trace event;
+ * - `byFunction` (profiled loads only): sampled self time per JS function.
  */
-export function summarizeTrace(traceBuffer, doneMs, bundleSource) {
+export function analyzeLoad(traceBuffer, state, windowEndMs, {bundleSource, profile = false, titleNodes = []} = {}) {
   const parsed = JSON.parse(new TextDecoder().decode(traceBuffer));
   const events = parsed.traceEvents ?? parsed;
-  const mark = events.find((e) => e.name === 'bench-done' && e.cat?.includes('blink.user_timing'));
-  if (!mark) throw new Error('the trace has no bench-done mark');
-  const to = mark.ts;
-  const from = to - doneMs * 1000;
-  const byEvent = selfTimes(mainThreadIntervals(events, mark.pid, mark.tid), from, to);
+  const mark = events.find((e) => e.name === 'bench-title-seen' && e.cat?.includes('blink.user_timing'));
+  if (!mark) throw new Error('the trace has no bench-title-seen mark');
+  const {pid, tid} = mark;
+  // The mark's trace timestamp and its performance.now() value place navigation start.
+  const from = mark.ts - state.seen * 1000;
+  const to = from + windowEndMs * 1000;
+  const onMain = events.filter((e) => e.pid === pid && e.tid === tid);
+  const paint = onMain.filter((e) => e.name === 'Paint' && e.ph === 'X' && e.ts >= mark.ts).sort((a, b) => a.ts - b.ts)[0];
+  const tasks = onMain.filter((e) => e.ph === 'X' && TASK.test(e.name)).map((e) => [e.ts, e.ts + e.dur]);
+  if (!tasks.length) throw new Error('the trace has no main-thread tasks (category toplevel)');
+  const byEvent = selfTimes(mainThreadIntervals(events, pid, tid), from, to);
   const byPhase = Object.fromEntries([...PHASES.map(([p]) => [p, 0]), ['Other', 0]]);
   for (const [name, ms] of Object.entries(byEvent)) byPhase[phaseOf(name)] += ms;
-  const busy = Object.values(byEvent).reduce((a, b) => a + b, 0);
-  const byFunction = profileSelfTimes(events, mark.pid, mark.tid, from, to, bundleSource);
-  return {windowMs: doneMs, mainThreadBusyMs: busy, byPhase, byEvent, byFunction};
+  const painted = events
+    .filter(
+      (e) =>
+        e.name === 'PaintTimingVisualizer::LayoutObjectPainted' && e.pid === pid && titleNodes.includes(e.args?.data?.dom_node_id)
+    )
+    .sort((a, b) => a.ts - b.ts)[0];
+  return {
+    painted: paint ? (paint.ts + paint.dur - from) / 1000 : null,
+    paintedByBrowser: painted ? (painted.ts - from) / 1000 : null,
+    busy: unionLength(tasks, from, to) / 1000,
+    byPhase,
+    byEvent,
+    ...(profile ? {byFunction: profileSelfTimes(events, pid, tid, from, to, bundleSource)} : {}),
+  };
 }
 
 /** Sampled self time grouped by who ran: the bundle's JS, DOM calls it made, GC, the engine outside JS. */

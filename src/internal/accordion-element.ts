@@ -5,7 +5,7 @@ import {accordionStyles} from './accordion.styles.js';
 import {cloneBody} from './rich-text.js';
 import {BASE_LANGUAGE, getLocale, inheritedLang, languages, matchLanguage} from './locale.js';
 import {joinPage, leavePage, type PageMember} from './page.js';
-import {requestStructuredData, type StructuredDataSource} from './structured-data.js';
+import type {StructuredDataSource} from './structured-data-writer.js';
 import {
   DEFAULT_HEADING_LEVEL,
   HEADINGS,
@@ -144,6 +144,8 @@ export abstract class AccordionElement extends LitElement implements PageMember,
   private __bodies = new WeakMap<ContentItem, HTMLElement>();
   /** Each item's box by id: kept across re-renders, so reordering moves rather than rebuilds. */
   private __sections = new Map<string, HTMLElement>();
+  /** Whether this element is among the askers of the page's structured data. */
+  private __askedForStructuredData?: boolean;
   /** The children of a prerendered (declarative) shadow root, until the first render replaces them. */
   private __prerendered?: ChildNode[];
 
@@ -205,7 +207,7 @@ export abstract class AccordionElement extends LitElement implements PageMember,
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     leavePage(this);
-    requestStructuredData(this, false);
+    this.__askForStructuredData();
   }
 
   protected override createRenderRoot() {
@@ -254,18 +256,8 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     } else if (changed.has('expanded')) {
       this.__setOpen(this.__parseExpanded(), 'api');
     } else {
-      this.__pruneOpen();
-    }
-    if (changed.has('single') && this.single && this.__rendered && this.__openIds.size > 1) {
-      // Turning `single` on keeps the first open item in display order.
-      this.__setOpen(
-        new Set(
-          idsOf(this.items)
-            .filter((id) => this.__openIds.has(id))
-            .slice(0, 1)
-        ),
-        'single'
-      );
+      // Items no longer shown drop out; turning `single` on keeps the first open one.
+      this.__setOpen(this.__openIds, 'single');
     }
   }
 
@@ -358,22 +350,19 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     return ids;
   }
 
-  private __parseExpanded(): Set<string> {
+  private __parseExpanded(): Iterable<string> {
     const raw = this.expanded;
     const value = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
-    if (value == null || value === false || value === 'none') return new Set();
-    const named = value === true || value === '' || value === 'all' ? null : this.__parseIds('expanded', raw, this.items);
-    // In display order: with `single` only the first of them may be open.
-    const ids = idsOf(this.items).filter((id) => !named || named.includes(id));
-    return new Set(this.single ? ids.slice(0, 1) : ids);
+    if (value == null || value === false || value === 'none') return [];
+    return value === true || value === '' || value === 'all' ? idsOf(this.items) : this.__parseIds('expanded', raw, this.items);
   }
 
   /** The items open in the prerendered HTML (a reader may have opened one before upgrade). */
-  private __prerenderedOpen(): Set<string> | undefined {
+  private __prerenderedOpen(): string[] | undefined {
     const panels = this.__prerendered?.flatMap((node) =>
       node instanceof Element ? [...node.querySelectorAll('.panel:not([hidden])')] : []
     );
-    return panels?.length ? new Set(panels.map((panel) => panel.id.slice(6))) : undefined;
+    return panels?.length ? panels.map((panel) => panel.id.slice(6)) : undefined;
   }
 
   private get __heading(): Heading {
@@ -400,31 +389,23 @@ export abstract class AccordionElement extends LitElement implements PageMember,
 
   private __toggle(id: string, force: boolean | undefined, trigger: MiliaToggleTrigger): boolean {
     const open = force ?? !this.__openIds.has(id);
-    const next = new Set(this.single && open ? [] : this.__openIds);
-    if (open) next.add(id);
-    else next.delete(id);
-    this.__setOpen(next, trigger, open ? id : undefined);
+    this.__setOpen(open ? [...this.__openIds, id] : [...this.__openIds].filter((other) => other !== id), trigger, open ? id : undefined);
     return open;
   }
 
   private __showAll(open: boolean, trigger: MiliaToggleTrigger): void {
-    const ids = idsOf(this.items);
-    this.__setOpen(new Set(open ? (this.single ? ids.slice(0, 1) : ids) : []), trigger);
-  }
-
-  /** Drops open ids of items that are no longer shown (the list attribute changed). */
-  private __pruneOpen(): void {
-    const shown = new Set(idsOf(this.items));
-    if ([...this.__openIds].some((id) => !shown.has(id))) {
-      this.__setOpen(new Set([...this.__openIds].filter((id) => shown.has(id))), null);
-    }
+    this.__setOpen(open ? idsOf(this.items) : [], trigger);
   }
 
   /**
-   * The one place open state changes; announces every item whose state changed (none when
-   * `trigger` is null). Items that close because `opened` opened in `single` mode say so.
+   * The one place open state changes. Keeps only shown items, and in `single` mode only one:
+   * the item just `opened`, else the first in display order. Announces every item whose
+   * state changed (none when `trigger` is null); items closed for `single` say so.
    */
-  private __setOpen(next: Set<string>, trigger: MiliaToggleTrigger | null, opened?: string): void {
+  private __setOpen(ids: Iterable<string>, trigger: MiliaToggleTrigger | null, opened?: string): void {
+    const wanted = new Set(ids);
+    const shown = idsOf(this.items).filter((id) => wanted.has(id));
+    const next = new Set(this.single ? (opened ? [opened] : shown.slice(0, 1)) : shown);
     const before = this.__openIds;
     this.__openIds = next;
     if (!trigger) return;
@@ -440,8 +421,18 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     }
   }
 
+  /**
+   * The page's JSON-LD is built and placed by a file loaded the first time an element asks
+   * (see on-demand.ts), so pages without structured data carry none of it.
+   */
   private __askForStructuredData(): void {
-    requestStructuredData(this, this.structuredData && this.isConnected && !!this.__rendered);
+    const wanted = this.structuredData && this.isConnected && !!this.__rendered;
+    if (!wanted && !this.__askedForStructuredData) return;
+    this.__askedForStructuredData = wanted;
+    import('./on-demand.js').then(
+      (onDemand) => onDemand.requestStructuredData(this, wanted),
+      (error) => warnOnce(this, `structured data skipped: its file did not load. ${error}`)
+    );
   }
 
   // ---- rendering ------------------------------------------------------------------------

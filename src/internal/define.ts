@@ -16,11 +16,9 @@ export function defineElement(name: string, constructor: MiliaElementClass): voi
   const registry = globalThis.customElements;
   const existing = registry?.get(name) as MiliaElementClass | undefined;
   if (!registry) return;
+  const by = existing?.miliaVersion;
   if (!existing) registry.define(name, constructor);
-  else if (!existing.miliaVersion)
-    console.warn(`milia-widgets: <${name}> is already defined by another script; milia-widgets ${version} leaves it alone.`);
-  else if (existing.miliaVersion !== version)
-    console.warn(
-      `milia-widgets: <${name}> is already defined by milia-widgets ${existing.miliaVersion}; this copy (${version}) is not used. Load one version.`
-    );
+  else if (by !== version) {
+    console.warn(`milia-widgets: <${name}> is already defined by ${by ? `milia-widgets ${by}` : 'another script'}; milia-widgets ${version} leaves it alone.`);
+  }
 }

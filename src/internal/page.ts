@@ -1,5 +1,3 @@
-import {byDocumentOrder} from './document-order.js';
-
 /**
  * What every element on the page shares, with listeners that exist only while an element
  * is connected (a page, or an SPA view, without widgets carries nothing of ours):
@@ -23,8 +21,6 @@ export interface PageMember extends HTMLElement {
 const members = new Set<PageMember>();
 /** Elements connected since the last pass: the link may predate them. */
 let joined: PageMember[] = [];
-/** The hash whose item was scrolled into view, so elements that arrive later stay put. */
-let scrolledFor: string | null = null;
 let langObserver: MutationObserver | undefined;
 
 type NavigateEvent = Event & {navigationType: string; hashChange: boolean; destination: {url: string}};
@@ -34,10 +30,7 @@ const listeners = (): [EventTarget | undefined, string, (event: Event) => void][
   [
     window,
     'hashchange',
-    () => {
-      scrolledFor = null;
-      follow(location.hash, [...members], true);
-    },
+    () => follow(location.hash, [...members], true),
   ],
   // Back and forward: open, and leave the scroll position to the browser (a hashchange
   // that comes with it scrolls as usual).
@@ -69,7 +62,7 @@ export function joinPage(element: PageMember): void {
     queueMicrotask(() => {
       const batch = joined;
       joined = [];
-      follow(location.hash, batch, scrolledFor !== location.hash);
+      follow(location.hash, batch, 'once');
     });
   }
 }
@@ -84,18 +77,14 @@ export function leavePage(element: PageMember): void {
 /** For tests: how many elements the page-wide state holds (0 once every element has left). */
 export const pageMembers = () => members.size;
 
-async function follow(hash: string, targets: PageMember[], scroll: boolean): Promise<void> {
-  const id = /^#milia-(.+)/.exec(hash)?.[1]?.toLowerCase();
-  if (!id) return;
-  const rendered = () => Promise.all(targets.map((target) => target.updateComplete));
-  await rendered();
-  let first: HTMLElement | null = null;
-  for (const target of targets.filter((target) => members.has(target)).sort(byDocumentOrder)) {
-    const item = target.openFromLink(id);
-    first ??= item;
-  }
-  if (!scroll || !first || location.hash !== hash) return;
-  scrolledFor = hash;
-  await rendered();
-  first.scrollIntoView({block: 'start'});
+/**
+ * Opens the linked item in `targets`, and scrolls to the first (see on-demand.ts). The code
+ * that does it is loaded only when the URL holds a `#milia-` link: other pages carry none of it.
+ */
+function follow(hash: string, targets: PageMember[], scroll: boolean | 'once'): void {
+  if (!/^#milia-/.test(hash)) return;
+  import('./on-demand.js').then(
+    (onDemand) => onDemand.followLink(hash, targets, scroll, members),
+    (error) => console.warn(`milia-widgets: the #milia- link is not followed: a file did not load. ${error}`)
+  );
 }

@@ -38,7 +38,8 @@ const masters = new WeakMap<Block[], HTMLElement>();
  */
 export const cloneBody = (blocks: Block[]) => masterOf(blocks).cloneNode(true) as HTMLElement;
 
-function masterOf(blocks: Block[]): HTMLElement {
+/** The one rendering of a body per page (also read as text by the structured-data writer). */
+export function masterOf(blocks: Block[]): HTMLElement {
   let master = masters.get(blocks);
   if (!master) {
     master = document.createElement('div');
@@ -53,7 +54,3 @@ function masterOf(blocks: Block[]): HTMLElement {
   }
   return master;
 }
-
-/** Plain text of a body, for places that take no markup (FAQPage structured data). */
-export const blocksToText = (blocks: Block[]): string =>
-  [...masterOf(blocks).querySelectorAll('p, li')].map((block) => block.textContent).join(' ');

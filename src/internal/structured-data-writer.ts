@@ -1,11 +1,14 @@
 import type {FAQPage, HealthAspectEnumeration, MedicalWebPage, WithContext} from 'schema-dts';
 import type {LocaleContent} from './content-types.js';
 import {byDocumentOrder} from './document-order.js';
-import {blocksToText} from './rich-text.js';
-import type {StructuredDataSource} from './structured-data.js';
+import {masterOf} from './rich-text.js';
 
 /**
- * Builds and places the page's JSON-LD for the asking elements (see structured-data.ts):
+ * The page-wide JSON-LD that `structured-data` elements ask for: one FAQPage for every
+ * `<milia-faq structured-data>` and one MedicalWebPage for every `<milia-info structured-data>`.
+ * It is part of the on-demand file (see on-demand.ts), loaded the first time an element asks.
+ *
+ * It builds and places the JSON-LD for the asking elements:
  * per kind, one `<script type="application/ld+json">` in `document.head` with the union of
  * the askers' shown items in document order, in the first asker's language; removed when
  * the last asker of that kind leaves. Search engines expect one FAQPage (and one
@@ -13,6 +16,30 @@ import type {StructuredDataSource} from './structured-data.js';
  * and say so once. The objects are typed with schema-dts (schema.org's vocabulary), and
  * serialised with JSON.stringify only, never by joining strings of content.
  */
+export interface StructuredDataSource extends HTMLElement {
+  /** The language content and shown ids, or undefined while a language file loads. */
+  structuredDataItems(): {locale: LocaleContent; ids: string[]} | undefined;
+}
+
+const askers = new Set<StructuredDataSource>();
+let written: Promise<void> | undefined;
+
+/** Adds or removes an element from the askers; the scripts are rewritten once per microtask. */
+export function requestStructuredData(element: StructuredDataSource, wanted: boolean): void {
+  if (wanted) askers.add(element);
+  else askers.delete(element);
+  written ??= Promise.resolve().then(() => {
+    written = undefined;
+    writeStructuredData([...askers]);
+  });
+}
+
+/** For tests: settles once the latest requested write has happened. */
+export const structuredDataWritten = () => written;
+
+/** For tests: how many elements the page-wide structured data holds. */
+export const structuredDataAskers = () => askers.size;
+
 type Build = (locale: LocaleContent, ids: string[]) => WithContext<FAQPage | MedicalWebPage>;
 
 interface Kind {
@@ -32,6 +59,10 @@ const HEALTH_ASPECTS: Record<string, HealthAspectEnumeration> = {
   'see-a-doctor': 'https://schema.org/SeeDoctorHealthAspect',
 };
 
+/** Plain text of a body: FAQPage answers take no markup. */
+const textOf = (blocks: LocaleContent['faq'][number]['body']) =>
+  [...masterOf(blocks).querySelectorAll('p, li')].map((block) => block.textContent).join(' ');
+
 const byId = (items: LocaleContent['faq'], ids: string[]) => ids.map((id) => items.find((item) => item.id === id)!);
 
 export const faqPage: Build = (locale, ids) => ({
@@ -41,7 +72,7 @@ export const faqPage: Build = (locale, ids) => ({
   mainEntity: byId(locale.faq, ids).map((item) => ({
     '@type': 'Question',
     name: item.title,
-    acceptedAnswer: {'@type': 'Answer', text: blocksToText(item.body)},
+    acceptedAnswer: {'@type': 'Answer', text: textOf(item.body)},
   })),
 });
 
@@ -64,7 +95,7 @@ const KINDS: Record<string, Kind> = {
   'milia-info': {type: 'MedicalWebPage', build: medicalWebPage},
 };
 
-export function writeStructuredData(askers: StructuredDataSource[]): void {
+function writeStructuredData(askers: StructuredDataSource[]): void {
   for (const [tag, kind] of Object.entries(KINDS)) {
     const ordered = askers.filter((element) => element.localName === tag && element.isConnected).sort(byDocumentOrder);
     const first = ordered[0]?.structuredDataItems();

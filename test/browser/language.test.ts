@@ -2,7 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MiliaInfo} from '../../src/milia-info.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
-import {structuredDataWritten} from '../../src/internal/structured-data.js';
+import {structuredDataWritten} from '../../src/internal/structured-data-writer.js';
 import {openIds, recordWarnings, render, shadow, showAll, titles, toggles} from './helpers.js';
 
 const innerLang = (el: Element) => shadow(el).querySelector('.root')!.getAttribute('lang');

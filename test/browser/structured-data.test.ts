@@ -1,8 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
-import {structuredDataWritten} from '../../src/internal/structured-data.js';
-import {faqPage as faqPageData, toJson} from '../../src/internal/structured-data-writer.js';
+import {faqPage as faqPageData, structuredDataWritten, toJson} from '../../src/internal/structured-data-writer.js';
 import type {LocaleContent} from '../../src/internal/content-types.js';
 import {recordWarnings} from './helpers.js';
 
