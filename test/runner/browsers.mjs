@@ -1,11 +1,12 @@
-// The browsers the test suite can run, where Debian puts them, and the package that brings
-// each. Shared by the test runner config, `npm test` and the benchmark.
+// The browsers the test suite can run and where Debian puts them (the packages that bring
+// them are in system-packages.mjs). Shared by the test runner config, `npm test` and the
+// benchmark.
 import {existsSync} from 'node:fs';
 
 export const BROWSERS = {
-  chromium: {path: process.env.CHROME_PATH || '/usr/bin/chromium', packages: ['chromium']},
-  firefox: {path: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', packages: ['firefox-esr']},
-  webkit: {path: '/usr/bin/WebKitWebDriver', packages: ['webkit2gtk-driver', 'xvfb', 'xauth']},
+  chromium: {path: process.env.CHROME_PATH || '/usr/bin/chromium'},
+  firefox: {path: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr'},
+  webkit: {path: '/usr/bin/WebKitWebDriver'},
 };
 
 /** Chromium flags for a closed network: without the background-networking ones it keeps dialling out. */
