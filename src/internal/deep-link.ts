@@ -5,6 +5,7 @@ import type {PageMember} from './page.js';
 let scrolledFor: string | null = null;
 /** Elements that connected since the last pass (`'once'`), followed together. */
 let joined: PageMember[] = [];
+let batch: Promise<void> | undefined;
 
 /**
  * Opens the item of `#milia-<id>` in each of `targets` that shows it (in document order, so
@@ -13,20 +14,17 @@ let joined: PageMember[] = [];
  * router's pushState (`false`, the browser or the router decides), and for elements that
  * appear later only if this link was not scrolled to yet (`'once'`).
  */
-export function followLink(hash: string, targets: PageMember[], scroll: boolean | 'once', members: Set<PageMember>): void {
-  if (scroll !== 'once') {
-    follow(hash, targets, scroll, members);
-    return;
-  }
+export function followLink(hash: string, targets: PageMember[], scroll: boolean | 'once', members: Set<PageMember>) {
+  if (scroll !== 'once') return follow(hash, targets, scroll, members);
   // Elements that connect in the same task (the page's elements upgrading together) are
   // followed together, so the scroll can pick the first of them in document order.
-  if (joined.push(...targets) === targets.length) {
-    setTimeout(() => {
-      const batch = joined;
-      joined = [];
-      follow(hash, batch, scroll, members);
-    });
-  }
+  joined.push(...targets);
+  return (batch ??= new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
+    const together = joined;
+    joined = [];
+    batch = undefined;
+    return follow(hash, together, scroll, members);
+  }));
 }
 
 async function follow(hash: string, targets: PageMember[], scroll: boolean | 'once', members: Set<PageMember>) {

@@ -68,8 +68,12 @@ export const pageMembers = () => members.size;
  * that does it is loaded only when the URL holds a `#milia-` link: other pages carry none of it.
  */
 function follow(hash: string, targets: PageMember[], scroll: boolean | 'once'): void {
-  if (/^#milia-/.test(hash)) loadOnDemand().then((onDemand) => onDemand?.followLink(hash, targets, scroll, members));
+  if (/^#milia-/.test(hash)) following = loadOnDemand().then((onDemand) => onDemand?.followLink(hash, targets, scroll, members));
 }
+let following: Promise<unknown> | undefined;
+
+/** For tests: settles once the latest `#milia-` link has been followed (opened, scrolled). */
+export const linkFollowed = () => following;
 
 let onDemandFailed = false;
 

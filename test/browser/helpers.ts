@@ -1,6 +1,8 @@
 import {fixture, nextFrame} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import type {AccordionElement, MiliaToggleDetail} from '../../src/internal/accordion-element.js';
+import {linkFollowed, loadOnDemand} from '../../src/internal/page.js';
+import {structuredDataWritten} from '../../src/internal/structured-data-writer.js';
 
 /** Renders a template and waits until the element (and any language file) has rendered. */
 export async function render<T extends AccordionElement>(template: TemplateResult): Promise<T> {
@@ -42,9 +44,24 @@ export function recordWarnings() {
   return {messages, restore: () => (console.warn = original)};
 }
 
-/** Waits for two frames: deep-link scrolling and Lit updates triggered by events settle. */
+/**
+ * Waits for a `#milia-` link to be followed (its code loads on demand) and for two frames:
+ * deep-link scrolling and Lit updates triggered by events settle.
+ */
 export async function settle(el?: AccordionElement) {
+  await nextFrame();
+  await linkFollowed();
   await nextFrame();
   await nextFrame();
   if (el) await el.updateComplete;
+}
+
+/** Waits until the page's structured data is written (its code loads on demand, then writes once per microtask). */
+export async function structuredDataSettled(...elements: Element[]) {
+  await Promise.all(elements.map((el) => (el as AccordionElement).updateComplete));
+  // The file the elements asked for, loaded (the first time over the network)...
+  await loadOnDemand();
+  // ...its answers to them run, then the write they scheduled.
+  await new Promise((resolve) => setTimeout(resolve));
+  await structuredDataWritten();
 }

@@ -2,8 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MiliaInfo} from '../../src/milia-info.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
-import {structuredDataWritten} from '../../src/internal/structured-data-writer.js';
-import {openIds, recordWarnings, render, shadow, showAll, titles, toggles} from './helpers.js';
+import {openIds, recordWarnings, structuredDataSettled, render, shadow, showAll, titles, toggles} from './helpers.js';
 
 const innerLang = (el: Element) => shadow(el).querySelector('.root')!.getAttribute('lang');
 const footerText = (el: Element) => shadow(el).querySelector('[part~="footer"]')!.textContent!;
@@ -131,8 +130,7 @@ describe('languages', () => {
     );
     const [es, en] = wrapper.querySelectorAll('milia-faq');
     await es.updateComplete;
-    await en.updateComplete;
-    await structuredDataWritten();
+    await structuredDataSettled(es, en);
     const script = document.head.querySelector<HTMLScriptElement>('script[type="application/ld+json"]')!;
     const data = JSON.parse(script.text);
     expect(data.inLanguage).to.equal('es');

@@ -1,9 +1,9 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MiliaFaq} from '../../src/milia-faq.js';
-import {faqPage as faqPageData, structuredDataWritten, toJson} from '../../src/internal/structured-data-writer.js';
+import {faqPage as faqPageData, toJson} from '../../src/internal/structured-data-writer.js';
 import type {LocaleContent} from '../../src/internal/content-types.js';
-import {recordWarnings} from './helpers.js';
+import {recordWarnings, structuredDataSettled} from './helpers.js';
 
 const ours = () => [...document.head.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')];
 const faqPage = () => {
@@ -12,11 +12,7 @@ const faqPage = () => {
   return JSON.parse(scripts[0].text);
 };
 const questionNames = () => faqPage().mainEntity.map((q: {name: string}) => q.name);
-/** The script is written once per microtask after the elements update, by a writer loaded on demand. */
-const written = async (...elements: MiliaFaq[]) => {
-  await Promise.all(elements.map((el) => el.updateComplete));
-  await structuredDataWritten();
-};
+const written = structuredDataSettled;
 
 describe('FAQPage structured data', () => {
   afterEach(() => {
@@ -86,10 +82,10 @@ describe('FAQPage structured data', () => {
     const [a, b] = wrapper.querySelectorAll('milia-faq');
     await written(a, b);
     a.remove();
-    await structuredDataWritten();
+    await structuredDataSettled();
     expect(ours()).to.have.length(1);
     b.remove();
-    await structuredDataWritten();
+    await structuredDataSettled();
     expect(ours()).to.have.length(0);
   });
 
