@@ -458,9 +458,12 @@ export abstract class AccordionElement extends LitElement implements PageMember,
         }
         const open = this.__openIds.has(item.id);
         const body = this.__body(item);
-        render(itemContent(item, open, this.config.regions, heading, this.__button, body, this.__onBeforeMatch), section, {
-          host: this,
-        });
+        // The host's own render options: listeners are called with the element as `this`.
+        render(
+          itemContent(item, open, this.config.regions, heading, this.__button, body, this.__onBeforeMatch),
+          section,
+          this.renderOptions
+        );
         return section;
       })}${footerTemplate(locale, items)}`
     );

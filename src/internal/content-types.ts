@@ -47,4 +47,6 @@ export type ContentKind = 'info' | 'faq';
 export interface Source {
   title: string;
   url: string;
+  /** The language of the title and page, when it differs from the content's. */
+  lang?: string;
 }

@@ -88,4 +88,5 @@ export function footerTemplate(locale: LocaleContent, items: ContentItem[]) {
 }
 
 /** One source in the footer list: its title as the link text. */
-export const sourceTemplate = (source: Source) => html`<li><a href=${source.url}>${source.title}</a></li>`;
+export const sourceTemplate = (source: Source) =>
+  html`<li><a href=${source.url} lang=${source.lang ?? nothing}>${source.title}</a></li>`;

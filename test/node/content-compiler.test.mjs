@@ -361,8 +361,15 @@ const CASES = [
     name: 'sources-http-url',
     what: 'a source with an http:// url',
     file: 'sources.yaml',
-    line: 4,
+    line: 5,
     reason: /source "src-b" needs an https:\/\/ url/,
+  },
+  {
+    name: 'sources-missing-lang',
+    what: 'a source without the language of its title',
+    file: 'sources.yaml',
+    line: 5,
+    reason: /source "src-b" needs a lang: the language code of its title and page/,
   },
   // Evidence ledgers (tools/content/evidence.mjs). Ledger lines are plain file lines; a
   // problem about an item's text is reported in its Markdown file.
@@ -556,11 +563,15 @@ describe('the rollup plugin', () => {
     const compiled = compileContent(VALID);
     assert.deepEqual(mod.baseLocale, shippedLocale(compiled.locales.en, compiled.sources));
     // Sources ship with each language as a list in sources.yaml order; items cite them by index.
-    assert.deepEqual(mod.baseLocale.sources, Object.values(compiled.sources));
+    // A source's language ships only where it differs from the content's (here: none).
+    assert.deepEqual(
+      mod.baseLocale.sources,
+      Object.values(compiled.sources).map(({title, url}) => ({title, url}))
+    );
     const cited = mod.baseLocale.info[0].sources.map((index) => mod.baseLocale.sources[index]);
     assert.deepEqual(
       cited,
-      compiled.locales.en.info[0].sources.map((id) => compiled.sources[id])
+      compiled.locales.en.info[0].sources.map((id) => ({title: compiled.sources[id].title, url: compiled.sources[id].url}))
     );
     assert.deepEqual(Object.keys(mod.loaders), ['es'], 'no loader for English, which is always loaded');
     const es = await mod.loaders.es();

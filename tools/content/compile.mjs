@@ -68,6 +68,8 @@ function compileFiles(root, files) {
   const {data: sources, lineOf: sourceLine} = parseYaml(read(sourcesFile), show(sourcesFile), problems);
   for (const [id, source] of Object.entries(sources)) {
     if (typeof source?.title !== 'string' || !source.title.trim()) problems.add(show(sourcesFile), sourceLine(id), `source "${id}" has no title`);
+    if (typeof source?.lang !== 'string' || !/^[a-z]{2,3}$/.test(source.lang))
+      problems.add(show(sourcesFile), sourceLine(id), `source "${id}" needs a lang: the language code of its title and page, such as en`);
     if (typeof source?.url !== 'string' || !/^https:\/\/\S+$/.test(source.url))
       problems.add(show(sourcesFile), sourceLine(id), `source "${id}" needs an https:// url`);
   }

@@ -77,7 +77,8 @@ export function shippedLocale(locale, sources) {
     },
     info: ship(locale.info),
     faq: ship(locale.faq),
-    sources: Object.values(sources),
+    // A source's language is shipped only where it differs from the content's.
+    sources: Object.values(sources).map(({lang, ...source}) => (lang === locale.lang ? source : {...source, lang})),
   };
 }
 

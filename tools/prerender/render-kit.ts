@@ -69,7 +69,11 @@ const split = (markup: string) => {
 function itemPieces(item: ContentItem, kind: ContentKind, sourceIds: string[]) {
   const at = (open: boolean) =>
     toHtml(
-      sectionTemplate(item.id, itemContent(item, open, KINDS[kind].region, HEADINGS[2], inertToggle, renderBlocks(item.body)))
+      sectionTemplate(
+        item.id,
+        // The body in a <div>, as the element's copy of each body (see cloneBody in rich-text.ts).
+        itemContent(item, open, KINDS[kind].region, HEADINGS[2], inertToggle, html`<div>${renderBlocks(item.body)}</div>`)
+      )
     )
       .replace(/<h2 class="heading"/, `<h${LEVEL} class="heading"`)
       .replace('</h2>', `</h${LEVEL}>`);
