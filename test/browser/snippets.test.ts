@@ -5,8 +5,7 @@ import {loadDemo, parseSnippet, removeDemos, set} from './demo.js';
  * Snippets tried as a new user tries them: pasted, as written, into a page on one origin, with
  * the files on ANOTHER origin (test/runner/snippets/snippet-hosts.mjs): a jsDelivr stand-in,
  * and a self-hosted file domain with and without Access-Control-Allow-Origin. The snippets
- * are the README's (read from README.md by their `<!-- snippet:NAME -->` markers; until the
- * README has a marker, from test/runner/snippets/readme-proposal.md) and the configurator's
+ * are the README's (read from README.md by their `<!-- snippet:NAME -->` markers) and the configurator's
  * (copied from its output box). The only change ever made to a snippet is the origin of a CDN
  * address (https://cdn.jsdelivr.net -> the stand-in), since the test machine has no internet.
  */
@@ -30,14 +29,12 @@ interface SnippetProbe {
 let second: {origin: string; version: string};
 let integrity: Record<string, string>;
 let readme: string;
-let proposal: string;
 
 before(async () => {
   const text = async (url: string) => (await fetch(url, {cache: 'no-store'})).text();
   second = await (await fetch('/test/runner/snippets/second-origin.json', {cache: 'no-store'})).json();
   integrity = await (await fetch('/dist/integrity.json', {cache: 'no-store'})).json();
   readme = await text('/README.md');
-  proposal = await text('/test/runner/snippets/readme-proposal.md');
   expect(second.origin, 'the second origin is running').to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(second.origin).not.to.equal(location.origin);
 });
@@ -53,10 +50,10 @@ function markedBlock(markdown: string, name: string): string | undefined {
   return block[1];
 }
 
-/** A README snippet by its marker: README.md's block, or the proposed one until README.md has the marker. */
+/** A README snippet by its marker. */
 function readmeSnippet(name: string): string {
-  const snippet = markedBlock(readme, name) ?? markedBlock(proposal, name);
-  if (snippet === undefined) throw new Error(`no <!-- snippet:${name} --> marker in README.md (nor in the proposal)`);
+  const snippet = markedBlock(readme, name);
+  if (snippet === undefined) throw new Error(`no <!-- snippet:${name} --> marker in README.md`);
   return snippet;
 }
 
