@@ -1,9 +1,9 @@
 // Assembles one prerendered widget from the prerender kit (dist/prerender-kit.json, made at
 // build time by tools/prerender/ from the elements' own templates). Plain string work with
 // no dependencies, so the CLI runs anywhere Node does; the WordPress plugin does the same in
-// PHP (wordpress/includes/render.php) and a test checks they agree byte for byte.
+// PHP (wordpress/includes/class-milia-widgets-kit.php) and a test checks they agree byte for byte.
 //
-// Kit schema: {version, stylesheet, elements: {<tag>: {kind, list}}, languages: [...],
+// Kit schema: {version, stylesheet, css, elements: {<tag>: {kind, list}}, languages: [...],
 //   content: {<lang>: {<kind>: {ids, start, controls: {closed, open},
 //     items: {<id>: {closed, open, sources: [sourceId]}},   // "{level}" marks the heading level
 //     footer: {start, sources: {<sourceId>: html}, end}}}}}
@@ -40,9 +40,11 @@ const tokens = (value) => [
  * @param {Record<string, string | boolean | undefined>} attributes element attribute names
  *   (`sections`, `expanded`, `heading-level`, `single`, ...); values the element would reject
  *   are written as given, for it to warn about, and the prerendered part shows the valid rest
- * @param {{cssHref?: string}} [options] where the stylesheet is (default: beside the page)
+ * @param {{cssHref?: string, inlineCss?: boolean}} [options] where the stylesheet is (default:
+ *   beside the page), or `inlineCss` to put the styles in the HTML: one request fewer before
+ *   the text shows, but a strict Content-Security-Policy (`style-src 'self'`) blocks it
  */
-export function assemble(kit, tag, attributes = {}, {cssHref = kit.stylesheet} = {}) {
+export function assemble(kit, tag, attributes = {}, {cssHref = kit.stylesheet, inlineCss = false} = {}) {
   const element = kit.elements[tag];
   if (!element) throw new Error(`unknown element "${tag}"`);
   const lang = languageOf(kit, attributes.lang);
@@ -65,7 +67,9 @@ export function assemble(kit, tag, attributes = {}, {cssHref = kit.stylesheet} =
 
   const cited = new Set(ids.flatMap((id) => k.items[id].sources));
   const parts = [
-    `<${tag}${hostAttributes(attributes)}><template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(cssHref)}">`,
+    `<${tag}${hostAttributes(attributes)}><template shadowrootmode="open">`,
+    // The CSS text is ours, built from the element's own styles: it holds no "</style".
+    inlineCss ? `<style>${kit.css}</style>` : `<link rel="stylesheet" href="${escapeAttribute(cssHref)}">`,
     k.start,
     ids.length > 1 && !single ? k.controls[ids.every((id) => open.includes(id)) ? 'open' : 'closed'] : '',
     ...ids.map((id) => k.items[id][open.includes(id) ? 'open' : 'closed'].replaceAll('{level}', level)),

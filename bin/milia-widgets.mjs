@@ -21,6 +21,9 @@ Options:
   --css-href <url>       where milia-widgets.css is (default: milia-widgets.css, beside the
                          page). Sites with a strict Content-Security-Policy must host it
                          themselves (style-src 'self').
+  --inline-css           put the styles inside the HTML instead (a <style> element): the text
+                         shows one request sooner, but a strict Content-Security-Policy
+                         (style-src 'self') blocks it. Not with --css-href.
   --help                 this text
 
 Example:
@@ -35,6 +38,7 @@ const OPTIONS = {
   single: {type: 'boolean'},
   'structured-data': {type: 'boolean'},
   'css-href': {type: 'string'},
+  'inline-css': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
 };
 
@@ -80,6 +84,8 @@ function main(argv) {
   if (values.expanded !== undefined && !/^\s*(none|all)\s*$/i.test(values.expanded)) {
     checkIds(values.expanded, shown, '--expanded', `${list} shown`);
   }
+  if (values['inline-css'] && values['css-href'] !== undefined)
+    throw new UsageError('--inline-css and --css-href exclude each other: choose one.');
   const level = values['heading-level'];
   if (level !== undefined && !/^\s*[2-6]\s*$/.test(level)) {
     throw new UsageError(`--heading-level "${level}" is not valid. Valid: 2, 3, 4, 5, 6.`);
@@ -95,7 +101,7 @@ function main(argv) {
       'structured-data': values['structured-data'],
       lang: lang ?? 'en',
     },
-    {cssHref: values['css-href'] ?? kit.stylesheet}
+    {cssHref: values['css-href'] ?? kit.stylesheet, inlineCss: values['inline-css']}
   );
 }
 

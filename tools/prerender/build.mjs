@@ -35,9 +35,11 @@ export async function prerender() {
   const content = compileContent(`${ROOT}content`);
   const locales = content.languages.map((lang) => shippedLocale(content.locales[lang], content.sources));
   const {version} = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
-  const kit = renderKit(locales, Object.keys(content.sources), version);
+  const css = stylesheet(readFileSync(`${ROOT}tools/prerender/prerendered.css`, 'utf8'));
+  if (/<\/style/i.test(css)) throw new Error('prerender: the stylesheet must not contain "</style" (the CLI can inline it)');
+  const kit = renderKit(locales, Object.keys(content.sources), version, css);
   writeFileSync(`${DIST}/prerender-kit.json`, `${JSON.stringify(kit)}\n`);
-  writeFileSync(`${DIST}/milia-widgets.css`, stylesheet(readFileSync(`${ROOT}tools/prerender/prerendered.css`, 'utf8')));
+  writeFileSync(`${DIST}/milia-widgets.css`, css);
   mkdirSync(`${DIST}/html`, {recursive: true});
   const written = [];
   for (const tag of Object.keys(kit.elements)) {

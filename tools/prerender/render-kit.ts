@@ -105,10 +105,11 @@ function kindPieces(locale: LocaleContent, kind: ContentKind, sourceIds: string[
  * @param locales the content as it ships (tools/content/rollup-plugin.mjs `shippedLocale`)
  * @param sourceIds the source ids in the order of each locale's `sources` list
  */
-export function renderKit(locales: LocaleContent[], sourceIds: string[], version: string) {
+export function renderKit(locales: LocaleContent[], sourceIds: string[], version: string, css: string) {
   return {
     version,
     stylesheet: 'milia-widgets.css',
+    css,
     elements: {
       'milia-info': {kind: 'info', list: 'sections'},
       'milia-faq': {kind: 'faq', list: 'questions'},
@@ -128,4 +129,10 @@ export function renderKit(locales: LocaleContent[], sourceIds: string[], version
  * looks exactly like the live element), plus what only the inert HTML needs. A linked file
  * because a strict CSP (`style-src 'self'`) blocks `<style>` in the page's HTML.
  */
-export const stylesheet = (prerenderedOnly: string) => `${accordionStyles.cssText}\n${prerenderedOnly}`;
+export const stylesheet = (prerenderedOnly: string) =>
+  // Comments and line breaks go (the bundle's copy is minified too; the CLI may inline this
+  // into one-line HTML); no string in our CSS spans lines, so joining lines keeps them intact.
+  `${accordionStyles.cssText}\n${prerenderedOnly}`
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
