@@ -31,17 +31,11 @@ export async function startServer() {
   return startStaticServer({root: '.', port: Number(process.env.BENCH_PORT ?? 0)});
 }
 
-// Chromium (156) opens a "WebUI Top Renderer" process for the omnibox popup with every new
-// browser context, and it spends about 1 s of CPU loading its own JS, right while the page
-// under test loads. On a 2-core machine that is a second load competing with ours, so it is
-// switched off here (found by tracing; without these two features no such process starts).
-export const BENCH_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
-
 export async function launchBrowser() {
   return puppeteer.launch({
     executablePath: BROWSERS.chromium.path,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...BENCH_ARGS],
+    args: CHROMIUM_ARGS,
     protocolTimeout: 180_000,
   });
 }

@@ -2,7 +2,6 @@
 import {spawn} from 'node:child_process';
 import {mkdirSync, readFileSync} from 'node:fs';
 import {BROWSERS, CHROMIUM_ARGS} from '../test/runner/browsers.mjs';
-import {BENCH_ARGS} from './browser.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const TIMEOUT_MS = 180_000;
@@ -16,7 +15,7 @@ const METRICS = [
 
 export async function runLighthouse(url, outBase = 'reports/lighthouse-demo') {
   mkdirSync('reports', {recursive: true});
-  const chromeFlags = ['--headless=new', ...CHROMIUM_ARGS, ...BENCH_ARGS].join(' ');
+  const chromeFlags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
   // Async spawn, never spawnSync: the server answering Lighthouse lives in this process.
   const child = spawn(
     process.execPath,
