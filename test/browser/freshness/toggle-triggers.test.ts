@@ -195,6 +195,24 @@ for (const {tag, list, ids} of KINDS) {
         await settle(el);
         expect(log.events, 'already open').to.deep.equal([]);
       });
+
+      it('going back to a #milia-<id> entry (popstate, as SPA routers navigate) opens the item with trigger link', async () => {
+        const el = await mount(tag);
+        await settle(el);
+        history.pushState(null, '', `#milia-${ids[2]}`);
+        await settle(el);
+        // Where the Navigation API reports pushState (Chromium) the item opened just now; start closed.
+        el.collapseAll();
+        await el.updateComplete;
+        history.pushState(null, '', '#elsewhere');
+        await settle(el);
+        log.events.length = 0;
+        const back = new Promise((resolve) => addEventListener('popstate', resolve, {once: true}));
+        history.back();
+        await back;
+        await settle(el);
+        expect(log.events).to.deep.equal([event(ids[2], true, 'link')]);
+      });
     });
   });
 }
