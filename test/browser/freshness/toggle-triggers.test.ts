@@ -136,6 +136,20 @@ for (const {tag, list, ids} of KINDS) {
       expect(log.events).to.deep.equal(ids.slice(0, 4).map((id) => event(id, false, 'api')));
     });
 
+    it('api: setting expanded to the ids it already holds (a new array, as frameworks pass on every render) changes nothing', async () => {
+      const el = await mount(tag);
+      el.expanded = [ids[0]];
+      await el.updateComplete;
+      expect(log.events).to.deep.equal([event(ids[0], true, 'api')]);
+      // The reader opens another item; the app renders again with an equal array.
+      toggles(el)[2].click();
+      await el.updateComplete;
+      el.expanded = [ids[0]];
+      await el.updateComplete;
+      expect(openIds(el), 'what the reader opened stays open').to.deep.equal([ids[0], ids[2]]);
+      expect(log.events).to.deep.equal([event(ids[0], true, 'api'), event(ids[2], true, 'click')]);
+    });
+
     it('single: the item another opening closes says single, the opened one says what opened it (click, api, find)', async () => {
       const el = await mount(tag, {single: '', expanded: ids[0]});
       toggles(el)[1].click();
@@ -149,6 +163,14 @@ for (const {tag, list, ids} of KINDS) {
       panels(el)[2].dispatchEvent(new Event('beforematch', {bubbles: true}));
       await el.updateComplete;
       expect(log.events).to.deep.equal([event(ids[2], true, 'find'), event(ids[3], false, 'single')]);
+    });
+
+    it('single: expandAll() opens the first item; the open item that makes way for it says single', async () => {
+      const el = await mount(tag, {single: '', expanded: ids[3]});
+      el.expandAll();
+      await el.updateComplete;
+      expect(openIds(el)).to.deep.equal([ids[0]]);
+      expect(log.events).to.deep.equal([event(ids[0], true, 'api'), event(ids[3], false, 'single')]);
     });
 
     it('single: turned on with several items open, the first open one stays and each other closes with single', async () => {
