@@ -12,6 +12,7 @@ const faqPageText = () => {
 };
 
 describe('FAQPage structured data against schema.org', function () {
+  // The schema check compiles in the test server: seconds when three engines ask at once.
   this.timeout(30000);
   afterEach(removeJsonLd);
 

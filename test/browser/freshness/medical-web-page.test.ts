@@ -51,7 +51,9 @@ const partsFor = (locale: LocaleContent, ids: string[]): Part[] =>
 const longDate = (lang: string, isoDay: string) =>
   new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'}).format(new Date(`${isoDay}T00:00:00Z`));
 
-describe('MedicalWebPage structured data (<milia-info structured-data>)', () => {
+describe('MedicalWebPage structured data (<milia-info structured-data>)', function () {
+  // The schema check compiles in the test server: seconds when three engines ask at once.
+  this.timeout(30000);
   let warnings: ReturnType<typeof recordWarnings>;
   beforeEach(() => (warnings = recordWarnings()));
   afterEach(() => {
@@ -120,8 +122,7 @@ describe('MedicalWebPage structured data (<milia-info structured-data>)', () => 
     ]);
   });
 
-  it('the schema check fails on an unknown property, a wrong @type and a misspelt health aspect', async function () {
-    this.timeout(30000);
+  it('the schema check fails on an unknown property, a wrong @type and a misspelt health aspect', async () => {
     const el = await fixture<MiliaInfo>(html`<milia-info structured-data sections="overview causes"></milia-info>`);
     await structuredDataSettled(el);
     const good = medicalWebPage().data;
