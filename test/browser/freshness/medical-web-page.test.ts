@@ -6,7 +6,7 @@ import type {MiliaFaq} from '../../../src/milia-faq.js';
 import type {LocaleContent} from '../../../src/internal/content-types.js';
 import {structuredDataAskers} from '../../../src/internal/structured-data-writer.js';
 import {recordWarnings, shadow, structuredDataSettled} from '../helpers.js';
-import {jsonLdOfType, jsonLdScripts, removeJsonLd, schemaDiagnostics} from './freshness.js';
+import {jsonLdOfType, jsonLdScripts, removeJsonLd, schemaDiagnostics, warmUpSchemaCheck} from './freshness.js';
 
 /**
  * `<milia-info structured-data>`: one MedicalWebPage per page (design.md, "Structured data for
@@ -52,8 +52,9 @@ const longDate = (lang: string, isoDay: string) =>
   new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'}).format(new Date(`${isoDay}T00:00:00Z`));
 
 describe('MedicalWebPage structured data (<milia-info structured-data>)', function () {
-  // The schema check compiles in the test server: seconds when three engines ask at once.
-  this.timeout(30000);
+  // The schema check compiles in the test server: seconds each when three engines ask at once.
+  this.timeout(60000);
+  before(warmUpSchemaCheck);
   let warnings: ReturnType<typeof recordWarnings>;
   beforeEach(() => (warnings = recordWarnings()));
   afterEach(() => {
