@@ -7,6 +7,7 @@ import {BROWSERS, CHROMIUM_ARGS, selectedBrowsers} from './test/runner/browsers.
 import {summaryReporter} from './test/runner/summary-reporter.mjs';
 import {hostPagesMiddleware} from './test/runner/pages/host-pages.mjs';
 import {mediaFeaturesPlugin} from './test/runner/media-features-plugin.mjs';
+import {schemaCheckPlugin} from './test/runner/schema-check-plugin.mjs';
 import {frameworkBundles} from './test/runner/framework-bundles-plugin.mjs';
 import {packagePages} from './test/package/pages-middleware.mjs';
 import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
@@ -46,6 +47,8 @@ export default {
     fromRollup(miliaContent)(),
     esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'auto'}),
     mediaFeaturesPlugin(),
+    // JSON-LD the pages write, type-checked against schema.org (schema-dts) in Node.
+    schemaCheckPlugin(),
     frameworkBundles(),
     // A second origin serving dist/, for snippets pasted as site owners paste them.
     secondOriginPlugin(),
