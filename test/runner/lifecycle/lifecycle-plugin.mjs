@@ -5,10 +5,10 @@
  *   devDependencies, bundled by esbuild (React ships CommonJS only, which the dev server does
  *   not convert). Unlike test/runner/framework-bundles-plugin.mjs it carries no milia-widgets:
  *   the tests render the elements of src/ with it, so no packed package is needed.
- * - command `lifecycle-heap` {names}: in Chromium, collects garbage through the DevTools
- *   protocol, then answers the JS heap in use and, from a heap snapshot, how many objects
- *   carry each of `names` (a class name such as MiliaInfo counts live instances; `Detached`
- *   counts every detached DOM node). Engines without the protocol answer null.
+ * - command `lifecycle-heap` {tags}: in Chromium, collects garbage through the DevTools
+ *   protocol, then answers the JS heap in use and, from a heap snapshot, how many elements
+ *   of each tag are still in memory (on the page or detached) and how many DOM nodes are
+ *   detached. Engines without the protocol answer false.
  */
 import {build} from 'esbuild';
 
@@ -33,39 +33,46 @@ const bundleReact = () =>
     logLevel: 'silent',
   }).then((result) => result.outputFiles[0].text));
 
-/** Counts snapshot nodes by name (and detached DOM nodes) without keeping the snapshot around. */
-function countNodes(snapshot, names) {
+/**
+ * From a heap snapshot: how many DOM elements of each of `tags` exist (named `<tag ...>`,
+ * attached or not), how many DOM nodes are detached, and which names the detached ones have.
+ */
+function countNodes(snapshot, tags) {
   const {node_fields: fields, node_types: types} = snapshot.snapshot.meta;
   const width = fields.length;
   const nameAt = fields.indexOf('name');
   const typeAt = fields.indexOf('type');
   const detachedAt = fields.indexOf('detachedness');
-  const typeNames = types[typeAt];
-  const counts = Object.fromEntries(names.map((name) => [name, 0]));
-  counts.Detached = 0;
+  const native = types[typeAt].indexOf('native');
+  const elements = Object.fromEntries(tags.map((tag) => [tag, 0]));
+  const patterns = tags.map((tag) => [tag, new RegExp(`^<${tag}[\\s>]`)]);
+  let detached = 0;
   const detachedNames = new Map();
   const {nodes, strings} = snapshot;
   for (let i = 0; i < nodes.length; i += width) {
+    if (nodes[i + typeAt] !== native) continue;
     const name = strings[nodes[i + nameAt]];
-    if (name in counts && typeNames[nodes[i + typeAt]] !== 'string') counts[name]++;
-    // detachedness: 0 unknown, 1 attached, 2 detached (DOM nodes only).
+    for (const [tag, pattern] of patterns) if (pattern.test(name)) elements[tag]++;
+    // detachedness: 0 unknown, 1 attached, 2 detached.
     if (detachedAt >= 0 && nodes[i + detachedAt] === 2) {
-      counts.Detached++;
-      detachedNames.set(name, (detachedNames.get(name) ?? 0) + 1);
+      detached++;
+      const short = name.replace(/^(<[\w-]+).*/, '$1>');
+      detachedNames.set(short, (detachedNames.get(short) ?? 0) + 1);
     }
   }
-  const topDetached = [...detachedNames].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  return {counts, topDetached};
+  const topDetached = [...detachedNames].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  return {elements, detached, topDetached};
 }
 
-async function heap(session, names) {
-  if (session.browser.type !== 'puppeteer') return null;
+async function heap(session, tags) {
+  // false, not null: a command that answers null or undefined counts as unknown.
+  if (session.browser.type !== 'puppeteer') return false;
   const page = session.browser.getPage(session.id);
   let cdp;
   try {
     cdp = await page.createCDPSession();
   } catch {
-    return null; // Firefox over WebDriver BiDi: no DevTools protocol.
+    return false; // Firefox over WebDriver BiDi: no DevTools protocol.
   }
   try {
     await cdp.send('HeapProfiler.enable');
@@ -77,7 +84,7 @@ async function heap(session, names) {
     cdp.on('HeapProfiler.addHeapSnapshotChunk', ({chunk}) => chunks.push(chunk));
     await cdp.send('HeapProfiler.takeHeapSnapshot', {reportProgress: false});
     const snapshot = JSON.parse(chunks.join(''));
-    return {usedSize, ...countNodes(snapshot, names)};
+    return {usedSize, ...countNodes(snapshot, tags)};
   } finally {
     await cdp.detach().catch(() => {});
   }
@@ -97,7 +104,7 @@ export function lifecyclePlugin() {
     },
     async executeCommand({command, payload, session}) {
       if (command !== 'lifecycle-heap') return undefined;
-      return heap(session, payload?.names ?? []);
+      return heap(session, payload?.tags ?? []);
     },
   };
 }
