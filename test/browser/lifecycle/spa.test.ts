@@ -102,6 +102,21 @@ describe('elements that an application adds, moves and removes', function () {
     expect(toggles(el)).to.have.length(0);
   });
 
+  it('rendered, then removed before the #milia- link in the URL was followed: it neither opens nor announces', async () => {
+    history.replaceState(null, '', '#milia-types');
+    const el = create<MiliaInfo>('milia-info');
+    const heard: string[] = [];
+    el.addEventListener('milia-toggle', (event) => heard.push(event.detail.section));
+    outlet.append(el);
+    await el.updateComplete; // rendered (English needs no file); the link is followed a task later
+    expect(toggles(el)).to.have.length(6);
+    el.remove();
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).to.deep.equal([]);
+    expect(openIds(el)).to.deep.equal([]);
+  });
+
   it('removed after rendering: leaves the page-wide state and answers no later hash change', async () => {
     const members = pageMembers();
     const askers = structuredDataAskers();
@@ -259,12 +274,16 @@ describe('languages inside applications', function () {
     const outer = component({}, section);
     outlet.append(wrapper, outer);
     await Promise.all([inPage.updateComplete, deep.updateComplete]);
-    wrapper.setAttribute('lang', 'es');
+    // One change at a time: any change the observer sees makes every element look again.
     section.setAttribute('lang', 'es');
     await nextFrame();
     await Promise.all([inPage.updateComplete, deep.updateComplete]);
-    expect(innerLang(inPage), 'ancestor in the page').to.equal('es');
     expect(innerLang(deep), "ancestor inside a component's shadow root").to.equal('es');
+    expect(innerLang(inPage)).to.equal('en');
+    wrapper.setAttribute('lang', 'es');
+    await nextFrame();
+    await inPage.updateComplete;
+    expect(innerLang(inPage), 'ancestor in the page').to.equal('es');
     section.removeAttribute('lang');
     outer.setAttribute('lang', 'en');
     await nextFrame();
