@@ -14,6 +14,8 @@ import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
 import {secondOriginPlugin, snippetHostsMiddleware} from './test/runner/snippets/snippet-hosts.mjs';
 import {visualCommandsPlugin} from './test/runner/visual-commands-plugin.mjs';
 import {visualRegressionPlugin} from '@web/test-runner-visual-regression/plugin';
+import {lifecyclePlugin} from './test/runner/lifecycle/lifecycle-plugin.mjs';
+import {distVariantsMiddleware} from './test/runner/lifecycle/dist-variants.mjs';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
 // over WebDriver BiDi by puppeteer-core; WebKitGTK's MiniBrowser through WebKitWebDriver.
@@ -53,6 +55,8 @@ export default {
     // A second origin serving dist/, for snippets pasted as site owners paste them.
     secondOriginPlugin(),
     visualCommandsPlugin(),
+    // test/browser/lifecycle/: React from this repo's devDependencies, heap counts in Chromium.
+    lifecyclePlugin(),
     // Visual baselines (test/visual/): one folder per engine, compared pixel for pixel (a
     // one-step change of one colour channel must fail). A failed shot and its diff go to
     // test/visual/failed/<engine>/ (git-ignored). UPDATE_BASELINES=1 rewrites the baselines:
@@ -74,7 +78,8 @@ export default {
   // Host pages for the embedding tests, generated with their own headers (strict CSP...); the
   // bundled app pages of the package tests, untransformed; pages with a pasted snippet, and
   // the folders the README's self-hosted snippets use.
-  middleware: [hostPagesMiddleware, packagePages, snippetHostsMiddleware],
+  // dist/ variants for the lifecycle tests: a Spanish file that is slow or missing, another version.
+  middleware: [hostPagesMiddleware, packagePages, snippetHostsMiddleware, distVariantsMiddleware],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };

@@ -5,6 +5,7 @@
  * all that is written down.
  */
 import {STRICT_CSP} from '../csp.mjs';
+import {LIFECYCLE_PAGES} from '../lifecycle/pages.mjs';
 
 const MODULE = '<script type="module" src="/dist/milia-widgets.js"></script>';
 const CLASSIC = '<script src="/dist/milia-widgets.iife.js"></script>';
@@ -48,13 +49,18 @@ const PAGES = {
     // rule landmark-unique, not a WCAG rule); a real page shows each widget once.
     axeSkip: 'landmark-unique',
   },
+  // The lifecycle tests' pages: functions, since each request gets its own file addresses.
+  ...LIFECYCLE_PAGES,
 };
+
+const PROBE = `<script src="/node_modules/axe-core/axe.min.js"></script>
+    <script type="module" src="/test/runner/pages/probe.js"></script>`;
 
 /** The page's HTML and headers, or null when there is no such page. */
 export function hostPage(name) {
-  const page = PAGES[name];
+  const page = typeof PAGES[name] === 'function' ? PAGES[name]() : PAGES[name];
   if (!page) return null;
-  const {title, head, body = WIDGETS, lang = 'en', dir, csp, axeSkip} = page;
+  const {title, head, body = WIDGETS, lang = 'en', dir, csp, axeSkip, probe = true} = page;
   const html = `<!doctype html>
 <html lang="${lang}"${dir ? ` dir="${dir}"` : ''}${axeSkip ? ` data-axe-skip="${axeSkip}"` : ''}>
   <head>
@@ -69,12 +75,12 @@ export function hostPage(name) {
       <h1>Skin care</h1>
       ${body}
     </main>
-    <script src="/node_modules/axe-core/axe.min.js"></script>
-    <script type="module" src="/test/runner/pages/probe.js"></script>
+    ${probe ? PROBE : ''}
   </body>
 </html>
 `;
-  return {html, headers: csp ? {'Content-Security-Policy': STRICT_CSP} : {}};
+  // csp: true for the strict policy, or a policy of the page's own.
+  return {html, headers: csp ? {'Content-Security-Policy': csp === true ? STRICT_CSP : csp} : {}};
 }
 
 /** Dev-server middleware that serves the pages above at /test/runner/pages/<name>.html. */
