@@ -12,6 +12,7 @@ import {packagePages} from './test/package/pages-middleware.mjs';
 import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
 import {secondOriginPlugin, snippetHostsMiddleware} from './test/runner/snippets/snippet-hosts.mjs';
 import {visualCommandsPlugin} from './test/runner/visual-commands-plugin.mjs';
+import {prerenderCommandsPlugin, prerenderPagesMiddleware} from './test/runner/prerender/prerender-pages.mjs';
 import {visualRegressionPlugin} from '@web/test-runner-visual-regression/plugin';
 
 // Three engines from Debian packages (no browser downloads): Chromium; Firefox ESR driven
@@ -50,6 +51,8 @@ export default {
     // A second origin serving dist/, for snippets pasted as site owners paste them.
     secondOriginPlugin(),
     visualCommandsPlugin(),
+    // Prerendered-HTML pages: held scripts, screenshots, a tab without JavaScript.
+    prerenderCommandsPlugin(),
     // Visual baselines (test/visual/): one folder per engine, compared pixel for pixel (a
     // one-step change of one colour channel must fail). A failed shot and its diff go to
     // test/visual/failed/<engine>/ (git-ignored). UPDATE_BASELINES=1 rewrites the baselines:
@@ -70,8 +73,8 @@ export default {
     .map((name) => launchers[name]()),
   // Host pages for the embedding tests, generated with their own headers (strict CSP...); the
   // bundled app pages of the package tests, untransformed; pages with a pasted snippet, and
-  // the folders the README's self-hosted snippets use.
-  middleware: [hostPagesMiddleware, packagePages, snippetHostsMiddleware],
+  // the folders the README's self-hosted snippets use; pages with a prerendered snippet.
+  middleware: [hostPagesMiddleware, packagePages, snippetHostsMiddleware, prerenderPagesMiddleware],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };
