@@ -18,16 +18,29 @@ export interface PageRecord {
     total: number;
     entries: {value: number; hadRecentInput: boolean; time: number; sources: {node: string; from: number[]; to: number[]}[]}[];
   };
-  /** Each change of what the widgets' shadow roots hold, by animation frame. */
-  frames: {frame: number; time: number; state: string}[];
+  /**
+   * Each change, by animation frame, of what the widgets' shadow roots hold (`state`) or of
+   * where things are (`boxes`: name -> [left, top in the page, width, height]).
+   */
+  frames: Frame[];
   framesSeen: number;
+  toggles: {section: string; expanded: boolean; trigger: string; lang: string}[];
+}
+
+export interface Frame {
+  frame: number;
+  time: number;
+  state: string;
+  boxes: Record<string, [number, number, number, number]>;
+  /** innerWidth, innerHeight, scrollY */
+  viewport: [number, number, number];
 }
 
 export interface PageOptions {
   /** A dist/html file, e.g. `milia-info.en`; or `cli`: the arguments after `milia-widgets render`. */
   snippet?: string;
   cli?: string[];
-  script?: 'module' | 'classic' | 'none';
+  script?: 'module' | 'classic' | 'classic-footer' | 'none';
   /** Files held back until `release()`: e.g. `milia-widgets.js` keeps the prerendered state on screen. */
   hold?: string[];
   csp?: boolean;
@@ -62,6 +75,16 @@ export async function until<T>(check: () => T, what: string, timeout = 10000): P
     if (Date.now() - started > timeout) throw new Error(`timed out (${timeout} ms) waiting for ${what}`);
     await sleep(20);
   }
+}
+
+/**
+ * Sizes the test page's viewport so a whole page iframe (960x900 at the top left) is on
+ * screen: screenshots and layout shift need it. Call in `describe`.
+ */
+export function useViewport() {
+  before(async () => {
+    await executeServerCommand('viewport', {width: 980, height: 920});
+  });
 }
 
 let count = 0;
@@ -183,11 +206,17 @@ export class HostPage {
     return executeServerCommand('prerender-shot', {name: `${this.key}-${name}`, clip});
   }
 
+  /**
+   * Compares two shots of this page. Pixels count as differing when a colour channel moves
+   * by more than TOLERANCE levels: WebKitGTK antialiases the same chevron a level or two
+   * apart inside a <span> and a <button>, which no reader can see.
+   */
   async compareShots(a: string, b: string, name: string) {
-    return executeServerCommand<ShotComparison, {a: string; b: string; name: string}>('prerender-compare', {
+    return executeServerCommand<ShotComparison, object>('prerender-compare', {
       a: `${this.key}-${a}`,
       b: `${this.key}-${b}`,
       name,
+      tolerance: TOLERANCE,
     });
   }
 
@@ -199,12 +228,19 @@ export class HostPage {
   }
 }
 
+/** Colour levels (of 255) a pixel may move by and still count as the same. */
+export const TOLERANCE = 2;
+
 export interface ShotComparison {
   sameSize: boolean;
   sizes?: string[];
   width: number;
   height: number;
+  /** Pixels that moved by more than the tolerance. */
   differing: number;
+  /** Pixels that moved at all, and by how much at most. */
+  anyDiffering: number;
+  maxDelta: number;
   box: {left: number; top: number; right: number; bottom: number} | null;
   files?: string[];
 }
@@ -275,3 +311,58 @@ function describe(el: Element): string {
   }
   return [tag, ...attributes].join(' ');
 }
+
+/**
+ * The layout shift a reader saw between recorded frames, estimated as the Layout Instability
+ * spec scores it, from boxes (Firefox and WebKit report no layout-shift entries): for each
+ * pair of frames, the boxes whose start moved, impact fraction (their old and new boxes,
+ * united, over the viewport) times distance fraction (the largest move over the viewport's
+ * larger side). Boxes are matched by name, so an item the element re-creates with the same
+ * id still counts as moved (the layout-shift API would not count it: new nodes do not shift).
+ */
+export function estimatedShift(frames: Frame[]): {score: number; shifts: string[]} {
+  let score = 0;
+  const shifts: string[] = [];
+  for (let i = 1; i < frames.length; i++) {
+    const [prev, next] = [frames[i - 1], frames[i]];
+    const [vw, vh] = next.viewport;
+    const moved: {name: string; from: number[]; to: number[]; distance: number}[] = [];
+    for (const [name, to] of Object.entries(next.boxes)) {
+      const from = prev.boxes[name];
+      if (!from || !from[2] || !from[3] || !to[2] || !to[3]) continue;
+      const distance = Math.max(Math.abs(to[0] - from[0]), Math.abs(to[1] - from[1]));
+      if (distance >= 0.5) moved.push({name, from, to, distance});
+    }
+    if (!moved.length) continue;
+    // Union of the old and new boxes in viewport coordinates, on a 2px grid.
+    const cell = 2;
+    const [cols, rows] = [Math.ceil(vw / cell), Math.ceil(vh / cell)];
+    const grid = new Uint8Array(cols * rows);
+    const paint = ([x, y, w, h]: number[], scrollY: number) => {
+      const [top, bottom] = [Math.max(0, y - scrollY), Math.min(vh, y - scrollY + h)];
+      const [left, right] = [Math.max(0, x), Math.min(vw, x + w)];
+      for (let r = Math.floor(top / cell); r < Math.ceil(bottom / cell); r++) {
+        for (let c = Math.floor(left / cell); c < Math.ceil(right / cell); c++) grid[r * cols + c] = 1;
+      }
+    };
+    for (const {from, to} of moved) {
+      paint(from, prev.viewport[2]);
+      paint(to, next.viewport[2]);
+    }
+    const impact = grid.reduce((sum, on) => sum + on, 0) / (cols * rows);
+    const distance = Math.max(...moved.map((m) => m.distance)) / Math.max(vw, vh);
+    score += impact * distance;
+    shifts.push(
+      `frame ${next.frame}: ${moved.map((m) => `${m.name} ${m.from[1]}->${m.to[1]}`).join(', ')} (${(impact * distance).toFixed(4)})`
+    );
+  }
+  return {score, shifts};
+}
+
+/** A comparison's outcome in words, for assertion messages. */
+export const describeDiff = (diff: ShotComparison) =>
+  diff.sameSize
+    ? `${diff.differing} of ${diff.width}x${diff.height} pixels differ by more than ${TOLERANCE} levels` +
+      ` (${diff.anyDiffering} at all, by up to ${diff.maxDelta}), within ${JSON.stringify(diff.box)}` +
+      (diff.files ? `; see ${diff.files.join(', ')}` : '')
+    : `the shots differ in size: ${diff.sizes}`;

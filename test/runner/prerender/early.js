@@ -100,14 +100,14 @@ const frame = () => {
   const now = snapshot();
   const last = record.frames[record.frames.length - 1];
   const where = boxes();
-  const moved = !last || JSON.stringify(last.boxes) !== JSON.stringify(where);
+  const moved = !last || JSON.stringify(last.boxes) !== JSON.stringify(where) || last.viewport[2] !== scrollY;
   if (!last || last.state !== now || moved) {
     record.frames.push({
       frame: record.framesSeen,
       time: Math.round(performance.now()),
       state: now,
       boxes: where,
-      viewport: [innerWidth, innerHeight],
+      viewport: [innerWidth, innerHeight, scrollY],
     });
   }
   if (record.framesSeen < 3000) requestAnimationFrame(frame);

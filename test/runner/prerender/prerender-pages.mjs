@@ -11,7 +11,8 @@
  * Query:
  *   snippet=milia-info.en      dist/html/milia-info.en.html as the build wrote it, or
  *   cli=["milia-faq","--questions","pop"]   what `milia-widgets render <args>` prints
- *   script=module|classic|none the usual script tag in <head> (default module)
+ *   script=module|classic|classic-footer|none   the usual script tag in <head> (default
+ *                              module); classic-footer: the classic script at the end of <body>
  *   hold=milia-widgets.js,...  files held back until the test releases them (server command
  *                              `prerender-release`): the prerendered state stays on screen
  *   csp=1                      the strict Content-Security-Policy (test/runner/csp.mjs)
@@ -25,8 +26,8 @@
  * shifts and, on every animation frame, what each widget's shadow root holds.
  *
  * Server commands (plugin below): `prerender-release` {key, file}, `prerender-requests` {key},
- * `prerender-shot` {name, clip} and `prerender-compare` {a, b} (screenshots of a region of
- * the test page, compared pixel for pixel), `prerender-no-js` {url, width, height} (a new
+ * `prerender-shot` {name, clip} and `prerender-compare` {a, b, name, tolerance} (screenshots
+ * of a region of the test page, compared pixel by pixel), `prerender-no-js` {url, width, height} (a new
  * tab with JavaScript disabled through the DevTools protocol: Chromium, and Firefox when its
  * WebDriver BiDi has the command), `prerender-text-fragment` {url, key, text, panel} (a tab
  * that opens the page at `#:~:text=<text>`, then releases its held script).
@@ -77,6 +78,8 @@ async function snippetOf(query) {
 const SCRIPTS = {
   module: '<script type="module" src="milia-widgets.js"></script>',
   classic: '<script src="milia-widgets.iife.js"></script>',
+  // The classic script where themes put scripts: at the end of <body>, after the snippet.
+  'classic-footer': '',
   none: '',
 };
 
@@ -102,6 +105,7 @@ function pageHtml(snippet, query) {
 ${pasted}
       <p id="after">Text after the widget.</p>
     </main>
+    ${query.script === 'classic-footer' ? '<script src="milia-widgets.iife.js"></script>' : ''}
   </body>
 </html>
 `;
@@ -156,20 +160,31 @@ async function screenshot(session, {x, y, width, height}) {
   throw new Error(`prerender-shot: no screenshots for browser type ${session.browser.type}`);
 }
 
-function compare(a, b, name, engine) {
+/**
+ * Compares two shots pixel by pixel. `differing` counts pixels where a channel differs by
+ * more than `tolerance` levels (0: any difference); `anyDiffering` and `maxDelta` say what
+ * the tolerance let through. When something differs, the shots and a diff image (differing
+ * pixels red) go to test/visual/failed/<engine>/ (git-ignored) for a person to look at.
+ */
+function compare(a, b, name, engine, tolerance = 0) {
   const [pa, pb] = [PNG.sync.read(a), PNG.sync.read(b)];
   if (pa.width !== pb.width || pa.height !== pb.height) {
     return {sameSize: false, sizes: [`${pa.width}x${pa.height}`, `${pb.width}x${pb.height}`]};
   }
   const diff = new PNG({width: pa.width, height: pa.height});
   let differing = 0;
+  let anyDiffering = 0;
+  let maxDelta = 0;
   let box = null;
   for (let i = 0; i < pa.data.length; i += 4) {
-    const same = [0, 1, 2, 3].every((c) => pa.data[i + c] === pb.data[i + c]);
+    const delta = Math.max(...[0, 1, 2, 3].map((c) => Math.abs(pa.data[i + c] - pb.data[i + c])));
+    const same = delta <= tolerance;
     diff.data[i] = same ? pa.data[i] / 4 : 255;
     diff.data[i + 1] = same ? pa.data[i + 1] / 4 : 0;
     diff.data[i + 2] = same ? pa.data[i + 2] / 4 : 0;
     diff.data[i + 3] = 255;
+    if (delta) anyDiffering++;
+    maxDelta = Math.max(maxDelta, delta);
     if (same) continue;
     differing++;
     const [px, py] = [(i / 4) % pa.width, Math.floor(i / 4 / pa.width)];
@@ -183,14 +198,13 @@ function compare(a, b, name, engine) {
       : {left: px, top: py, right: px, bottom: py};
   }
   let files;
-  if (differing) {
-    // Beside the visual baselines' failures (git-ignored), for a person to look at.
+  if (anyDiffering) {
     const folder = new URL(`test/visual/failed/${engine}/`, ROOT);
     mkdirSync(folder, {recursive: true});
     files = ['before', 'after', 'diff'].map((what) => `test/visual/failed/${engine}/${name}-${what}.png`);
     [a, b, PNG.sync.write(diff)].forEach((data, i) => writeFileSync(new URL(files[i], ROOT), data));
   }
-  return {sameSize: true, width: pa.width, height: pa.height, differing, box, files};
+  return {sameSize: true, width: pa.width, height: pa.height, differing, anyDiffering, maxDelta, tolerance, box, files};
 }
 
 /** Runs in a tab with JavaScript off (the DevTools protocol evaluates there all the same). */
@@ -242,7 +256,7 @@ export function prerenderCommandsPlugin() {
         case 'prerender-compare': {
           const [a, b] = [payload.a, payload.b].map((name) => shots.get(`${session.id}:${name}`));
           if (!a || !b) throw new Error(`prerender-compare: no shot named ${!a ? payload.a : payload.b}`);
-          return compare(a, b, payload.name ?? `prerender-${payload.a}-${payload.b}`, engine);
+          return compare(a, b, payload.name ?? `prerender-${payload.a}-${payload.b}`, engine, payload.tolerance);
         }
         case 'prerender-no-js': {
           if (session.browser.type !== 'puppeteer') return {supported: false, why: 'no DevTools protocol in this engine'};
