@@ -19,7 +19,7 @@
  *   wrap=p                     the snippet inside <p>…</p>, as WordPress's classic editor puts it
  *   insert=1                   no snippet in the HTML: the test inserts it with script
  *   lang=es                    <html lang>
- *   spacer=1                   a tall block above the widget (deep links scroll to it)
+ *   spacer=1                   tall blocks above and below the widget (deep links scroll to it)
  *   headcss=1                  milia-widgets.css linked in <head> too (render-blocking there)
  *
  * Every page loads /test/runner/prerender/early.js first: CSP violations, errors, layout
@@ -104,6 +104,7 @@ function pageHtml(snippet, query) {
       ${query.spacer ? '<div class="spacer">Text above the widget.</div>' : '<p>Text above the widget.</p>'}
 ${pasted}
       <p id="after">Text after the widget.</p>
+      ${query.spacer ? '<div class="spacer">Text below.</div>' : ''}
     </main>
     ${query.script === 'classic-footer' ? '<script src="milia-widgets.iife.js"></script>' : ''}
   </body>
