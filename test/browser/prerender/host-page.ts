@@ -139,6 +139,13 @@ export class HostPage {
     }
   }
 
+  /** The page's snippet as text, for inserting it with script. */
+  async snippet() {
+    const response = await fetch(this.url.replace('/page.html?', '/snippet.html?'), {cache: 'no-store'});
+    if (!response.ok) throw new Error(`snippet: ${response.status} ${await response.text()}`);
+    return response.text();
+  }
+
   /** Opens the page in an iframe at the top left of the test page. */
   start() {
     const {width = 960, height = 900, sandbox} = this.options;
@@ -156,6 +163,12 @@ export class HostPage {
     open.push(this);
     document.body.append(this.frame);
     return this;
+  }
+
+  /** Removes the page (pages share the top left corner: the newest covers the others). */
+  close() {
+    this.frame.remove();
+    open.splice(open.indexOf(this), 1);
   }
 
   /** Waits until the page's HTML is parsed and the prerendered widget is styled and painted. */

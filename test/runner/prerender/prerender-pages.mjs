@@ -7,6 +7,7 @@
  *
  *   /test/runner/prerender/k/<key>/page.html?<query>      the page (key: unique per load)
  *   /test/runner/prerender/k/<key>/milia-widgets*.{js,css} dist/ files, same origin
+ *   /test/runner/prerender/k/<key>/snippet.html?<query>   the snippet alone (snippet= or cli=)
  *
  * Query:
  *   snippet=milia-info.en      dist/html/milia-info.en.html as the build wrote it, or
@@ -126,6 +127,12 @@ export async function prerenderPagesMiddleware(context, next) {
     context.type = 'html';
     context.body = pageHtml(snippet, context.query);
     if (context.query.csp) context.set('Content-Security-Policy', STRICT_CSP);
+    return;
+  }
+  if (name === 'snippet.html') {
+    // The snippet alone, for a test that inserts it with script.
+    context.type = 'text/plain; charset=utf-8';
+    context.body = await snippetOf(context.query);
     return;
   }
   if (!DIST_FILE.test(name)) return next();
