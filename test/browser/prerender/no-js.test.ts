@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {closePages, engine, openPage, type HostPage} from './host-page.js';
+import {closePages, useViewport, engine, openPage, type HostPage} from './host-page.js';
 
 /**
  * Readers without JavaScript: the prerendered snippet alone. Every item's text readable,
@@ -75,6 +75,7 @@ const FILES = ['milia-info.en', 'milia-info.es', 'milia-faq.en', 'milia-faq.es']
 
 describe(`prerendered HTML without JavaScript (${engine})`, function () {
   this.timeout(30000);
+  useViewport();
   afterEach(closePages);
 
   for (const snippet of FILES) {
@@ -87,6 +88,16 @@ describe(`prerendered HTML without JavaScript (${engine})`, function () {
       expectReadable(measure(page), lang);
     });
   }
+
+  it('a CLI snippet with --css-href pointing at another folder (/dist/milia-widgets.css), sandboxed: styled and readable', async () => {
+    const page = openPage({
+      cli: ['milia-faq', '--questions', 'pop eyes', '--css-href', '/dist/milia-widgets.css'],
+      sandbox: 'allow-same-origin',
+    });
+    await page.prerendered();
+    expect(page.root.querySelector('link')!.getAttribute('href')).to.equal('/dist/milia-widgets.css');
+    expectReadable(measure(page), 'en');
+  });
 
   if (engine === 'chromium') {
     for (const snippet of ['milia-info.en', 'milia-faq.es']) {
