@@ -51,6 +51,8 @@ export interface PageOptions {
   spacer?: boolean;
   /** milia-widgets.css linked in the page's <head> as well (a render-blocking stylesheet there). */
   headCss?: boolean;
+  /** Content of the site's own after the widget (#host-bits), with common class names. */
+  hostBits?: boolean;
   hash?: string;
   /** The iframe's sandbox attribute (e.g. `allow-same-origin`: no script runs in the page). */
   sandbox?: string;
@@ -112,6 +114,7 @@ export class HostPage {
     if (options.lang) query.set('lang', options.lang);
     if (options.spacer) query.set('spacer', '1');
     if (options.headCss) query.set('headcss', '1');
+    if (options.hostBits) query.set('hostbits', '1');
     this.url = `/test/runner/prerender/k/${this.key}/page.html?${query}${options.hash ?? ''}`;
   }
 
@@ -212,10 +215,14 @@ export class HostPage {
     }
   }
 
-  /** A screenshot of the iframe, kept by name in the test runner for `compareShots`. */
+  /**
+   * A screenshot of the iframe, kept by name in the test runner for `compareShots`. The
+   * rightmost 16 px (the page's scrollbar) are left out: WebKitGTK shows its overlay
+   * scrollbar for a moment when the document changes, whatever changed.
+   */
   async shot(name: string) {
     const r = this.frame.getBoundingClientRect();
-    const clip = {x: Math.round(r.left), y: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height)};
+    const clip = {x: Math.round(r.left), y: Math.round(r.top), width: Math.round(r.width) - 16, height: Math.round(r.height)};
     return executeServerCommand('prerender-shot', {name: `${this.key}-${name}`, clip});
   }
 

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {closePages, engine, openPage, structure, type PageOptions} from './host-page.js';
+import {closePages, useViewport, engine, openPage, structure, type PageOptions} from './host-page.js';
 
 /**
  * The prerendered HTML is the element's own render, parsed by the browser: the declarative
@@ -25,6 +25,7 @@ const files = [
 
 describe(`prerendered HTML: the same DOM as the live element (${engine})`, function () {
   this.timeout(40000);
+  useViewport();
   afterEach(closePages);
 
   for (const {snippet, lang, hostLang} of files) {

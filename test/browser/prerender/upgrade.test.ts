@@ -254,19 +254,71 @@ describe(`prerendered HTML: upgrade in place (${engine})`, function () {
     expect(after.sameSize && after.differing, describeDiff(after)).to.equal(0);
   });
 
-  it('a slow stylesheet (milia-widgets.css 600 ms late): no frame paints the prerendered widget unstyled', async () => {
-    const page = openPage({snippet: 'milia-info.en', script: 'none', hold: ['milia-widgets.css']});
+  /** Frames that showed the widget laid out before its stylesheet applied. */
+  const unstyledFrames = (page: HostPage) =>
+    page.record.frames
+      .filter((frame) => /css-pending/.test(frame.state) && (frame.boxes['0:widget']?.[3] ?? 0) > 0)
+      .map((frame) => `frame ${frame.frame} at ${frame.time} ms: the widget ${frame.boxes['0:widget'][3]} px tall, unstyled`);
+
+  /** A page whose milia-widgets.css arrives 600 ms after the browser asks for it. */
+  async function slowStylesheet(options: PageOptions) {
+    const page = openPage({snippet: 'milia-info.en', script: 'none', ...options, hold: ['milia-widgets.css']});
     await page.requested('milia-widgets.css');
     await sleep(600);
     await page.release('milia-widgets.css');
     await page.prerendered();
-    const unstyled = page.record.frames.filter(
-      (frame) => /css-pending/.test(frame.state) && (frame.boxes['0:widget']?.[3] ?? 0) > 0
-    );
-    expect(
-      unstyled.map((frame) => `frame ${frame.frame} at ${frame.time} ms: widget ${frame.boxes['0:widget'][3]} px tall, unstyled`),
-      'frames that show the widget before its stylesheet applies'
-    ).to.deep.equal([]);
+    return page;
+  }
+
+  it('a slow stylesheet (milia-widgets.css 600 ms late), linked only from the snippet: no frame paints the widget unstyled', async () => {
+    const page = await slowStylesheet({});
+    expect(unstyledFrames(page), 'frames that show the widget before its stylesheet applies').to.deep.equal([]);
+  });
+
+  it('a slow stylesheet also linked in the page <head> (render-blocking there): no frame paints the widget unstyled, one request', async () => {
+    const page = await slowStylesheet({headCss: true});
+    expect(unstyledFrames(page)).to.deep.equal([]);
+    expect((await page.requests()).filter((file) => file === 'milia-widgets.css')).to.have.length(1);
+  });
+
+  it("milia-widgets.css linked in the page <head> restyles nothing of the site's own (it must be safe to link there)", async () => {
+    const look = (page: HostPage) =>
+      Object.fromEntries(
+        [
+          '#host-bits',
+          '#host-bits h2',
+          '#host-bits ul',
+          '#host-link',
+          '#host-bits p',
+          '#host-bits .icon',
+          '#host-button',
+          '#after',
+        ].map((selector) => {
+          const el = page.doc.querySelector(selector)!;
+          const style = page.win.getComputedStyle(el);
+          const props = [
+            'display',
+            'margin',
+            'padding',
+            'border',
+            'color',
+            'background-color',
+            'font',
+            'line-height',
+            'min-height',
+            'transform',
+            'text-decoration-line',
+          ];
+          return [selector, props.map((name) => `${name}: ${style.getPropertyValue(name)}`).join('; ')];
+        })
+      );
+    const plain = openPage({snippet: 'milia-info.en', script: 'none', hostBits: true});
+    await plain.prerendered();
+    const expected = look(plain);
+    plain.close();
+    const linked = openPage({snippet: 'milia-info.en', script: 'none', hostBits: true, headCss: true});
+    await linked.prerendered();
+    expect(look(linked)).to.deep.equal(expected);
   });
 
   for (const script of ['classic', 'classic-footer'] as const) {

@@ -22,6 +22,8 @@
  *   lang=es                    <html lang>
  *   spacer=1                   tall blocks above and below the widget (deep links scroll to it)
  *   headcss=1                  milia-widgets.css linked in <head> too (render-blocking there)
+ *   hostbits=1                 some content of the site's own after the widget (headings, a
+ *                              list, a link, a button, class names sites use: .section, .footer…)
  *
  * Every page loads /test/runner/prerender/early.js first: CSP violations, errors, layout
  * shifts and, on every animation frame, what each widget's shadow root holds.
@@ -84,6 +86,14 @@ const SCRIPTS = {
   none: '',
 };
 
+/** The host site's own content, with class names that sites commonly use too. */
+const HOST_BITS = `<div class="root section" id="host-bits">
+        <h2 class="heading title">A heading of the site's own</h2>
+        <ul class="controls"><li class="toggle"><a href="#top" id="host-link">A link of the site's own</a></li></ul>
+        <p class="panel footer">A paragraph of the site's own <span class="icon">with a span</span>.</p>
+        <button type="button" id="host-button">A button of the site's own</button>
+      </div>`;
+
 function pageHtml(snippet, query) {
   const script = SCRIPTS[query.script ?? 'module'];
   if (script === undefined) throw new Error(`script=${query.script}: valid: ${Object.keys(SCRIPTS).join(', ')}`);
@@ -105,6 +115,7 @@ function pageHtml(snippet, query) {
       ${query.spacer ? '<div class="spacer">Text above the widget.</div>' : '<p>Text above the widget.</p>'}
 ${pasted}
       <p id="after">Text after the widget.</p>
+      ${query.hostbits ? HOST_BITS : ''}
       ${query.spacer ? '<div class="spacer">Text below.</div>' : ''}
     </main>
     ${query.script === 'classic-footer' ? '<script src="milia-widgets.iife.js"></script>' : ''}
