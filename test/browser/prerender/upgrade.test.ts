@@ -102,8 +102,8 @@ function boxesOf(page: HostPage) {
 }
 
 const WIDGETS = [
-  {snippet: 'milia-info.en', title: 'What causes milia?', item: 'causes'},
-  {snippet: 'milia-faq.en', title: 'Can I squeeze or pop milia at home?', item: 'pop'},
+  {snippet: 'milia-info.en', item: 'causes'},
+  {snippet: 'milia-faq.en', item: 'pop'},
 ];
 
 describe(`prerendered HTML: upgrade in place (${engine})`, function () {
