@@ -13,6 +13,7 @@ import {packagePages} from './test/package/pages-middleware.mjs';
 import {webkitGtkLauncher} from './test/runner/webkitgtk-launcher.mjs';
 import {secondOriginPlugin, snippetHostsMiddleware} from './test/runner/snippets/snippet-hosts.mjs';
 import {visualCommandsPlugin} from './test/runner/visual-commands-plugin.mjs';
+import {prerenderCommandsPlugin, prerenderPagesMiddleware} from './test/runner/prerender/prerender-pages.mjs';
 import {visualRegressionPlugin} from '@web/test-runner-visual-regression/plugin';
 import {lifecyclePlugin} from './test/runner/lifecycle/lifecycle-plugin.mjs';
 import {distVariantsMiddleware} from './test/runner/lifecycle/dist-variants.mjs';
@@ -57,6 +58,8 @@ export default {
     visualCommandsPlugin(),
     // test/browser/lifecycle/: React from this repo's devDependencies, heap counts in Chromium.
     lifecyclePlugin(),
+    // Prerendered-HTML pages: held scripts, screenshots, a tab without JavaScript.
+    prerenderCommandsPlugin(),
     // Visual baselines (test/visual/): one folder per engine, compared pixel for pixel (a
     // one-step change of one colour channel must fail). A failed shot and its diff go to
     // test/visual/failed/<engine>/ (git-ignored). UPDATE_BASELINES=1 rewrites the baselines:
@@ -77,9 +80,15 @@ export default {
     .map((name) => launchers[name]()),
   // Host pages for the embedding tests, generated with their own headers (strict CSP...); the
   // bundled app pages of the package tests, untransformed; pages with a pasted snippet, and
-  // the folders the README's self-hosted snippets use.
-  // dist/ variants for the lifecycle tests: a Spanish file that is slow or missing, another version.
-  middleware: [hostPagesMiddleware, packagePages, snippetHostsMiddleware, distVariantsMiddleware],
+  // the folders the README's self-hosted snippets use; dist/ variants for the lifecycle tests
+  // (a Spanish file that is slow or missing, another version); pages with a prerendered snippet.
+  middleware: [
+    hostPagesMiddleware,
+    packagePages,
+    snippetHostsMiddleware,
+    distVariantsMiddleware,
+    prerenderPagesMiddleware,
+  ],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };
