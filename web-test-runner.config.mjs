@@ -82,13 +82,7 @@ export default {
   // bundled app pages of the package tests, untransformed; pages with a pasted snippet, and
   // the folders the README's self-hosted snippets use; dist/ variants for the lifecycle tests
   // (a Spanish file that is slow or missing, another version); pages with a prerendered snippet.
-  middleware: [
-    hostPagesMiddleware,
-    packagePages,
-    snippetHostsMiddleware,
-    distVariantsMiddleware,
-    prerenderPagesMiddleware,
-  ],
+  middleware: [hostPagesMiddleware, packagePages, snippetHostsMiddleware, distVariantsMiddleware, prerenderPagesMiddleware],
   reporters: [defaultReporter(), summaryReporter(process.env.MILIA_SUMMARY_FILE)],
   testFramework: {config: {timeout: 10000}},
 };

@@ -4,8 +4,7 @@ import type {ContentItem, ContentKind, LocaleContent, LocaleStrings} from './con
 import {accordionStyles} from './accordion.styles.js';
 import {cloneBody} from './rich-text.js';
 import {BASE_LANGUAGE, getLocale, inheritedLang, languages, matchLanguage} from './locale.js';
-import {joinPage, leavePage, loadOnDemand, type PageMember} from './page.js';
-import type {StructuredDataSource} from './structured-data-writer.js';
+import {joinPage, leavePage, loadOnDemand, type PageMember, type StructuredDataSource} from './page.js';
 import {
   DEFAULT_HEADING_LEVEL,
   HEADINGS,
@@ -18,7 +17,7 @@ import {
   type Control,
   type Heading,
 } from './templates.js';
-import {warnInvalid, warnOnce} from './warn.js';
+import {asText, warnInvalid, warnOnce} from './warn.js';
 
 /** What opened or closed an item (`milia-toggle` detail `trigger`). */
 export type MiliaToggleTrigger = 'click' | 'show-all' | 'find' | 'link' | 'api' | 'single';
@@ -84,12 +83,15 @@ export abstract class AccordionElement extends LitElement implements PageMember,
 
   // Declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties: PropertyDeclarations = {
-    expanded: {},
+    // Frameworks set an equal new array on every render; only a different value is a change
+    // (a change re-applies `expanded` and would undo the reader's toggles).
+    expanded: {hasChanged: (value: unknown, old: unknown) => asText(value) !== asText(old)},
     headingLevel: {attribute: 'heading-level'},
     single: {type: Boolean, reflect: true},
     structuredData: {type: Boolean, attribute: 'structured-data'},
-    // Reflected: the stylesheet reads it (a framework may set only the property).
-    print: {reflect: true},
+    // Reflected: the stylesheet reads it (a framework may set only the property). As text:
+    // setAttribute throws for values with no string form (a Symbol).
+    print: {reflect: true, converter: {toAttribute: (value: unknown) => (value == null ? value : asText(value))}},
     ownLang: {attribute: 'lang'},
     __openIds: {state: true},
     __lang: {state: true},
@@ -155,12 +157,12 @@ export abstract class AccordionElement extends LitElement implements PageMember,
 
   /** Opens every shown item (in `single` mode only the first). */
   expandAll(): void {
-    this.__showAll(true, 'api');
+    if (this.__ready('expandAll')) this.__showAll(true, 'api');
   }
 
   /** Closes every item. */
   collapseAll(): void {
-    this.__showAll(false, 'api');
+    if (this.__ready('collapseAll')) this.__showAll(false, 'api');
   }
 
   /**
@@ -169,6 +171,7 @@ export abstract class AccordionElement extends LitElement implements PageMember,
    */
   toggle(id: string, force?: boolean): boolean {
     const key = String(id).toLowerCase();
+    if (!this.__ready('toggle')) return false;
     if (!this.__shows(key)) {
       warnInvalid(this, `toggle("${id}")`, [id], 'nothing changes', idsOf(this.items));
       return false;
@@ -240,25 +243,26 @@ export abstract class AccordionElement extends LitElement implements PageMember,
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // CMS editors write single="false" expecting "off"; HTML reads any value as "on".
+    // CMS editors write single="false" expecting "off" (the warning's words load on demand).
     for (const name of ['single', 'structured-data']) {
       const value = this.getAttribute(name);
-      if (value && /^\s*(false|no|off|0)\s*$/i.test(value)) {
-        warnOnce(this, `${name}="${value}" is still on: remove the attribute to turn it off.`);
-      }
+      if (value && /^\s*(false|no|off|0)\s*$/i.test(value))
+        loadOnDemand().then((onDemand) => onDemand?.warnStillOn(this, name, value));
     }
     // The stylesheet reads `print` itself (:host([print='open' i])); here it is only checked.
-    const print = this.print;
-    if (print != null && !/^(all|open)$/i.test(print))
-      warnInvalid(this, `print="${print}"`, [print], 'printing all', PRINT_MODES);
+    const print = asText(this.print ?? 'all');
+    if (!/^(all|open)$/i.test(print)) warnInvalid(this, `print="${print}"`, [print], 'printing all', PRINT_MODES);
     if (changed.has('ownLang' as keyof AccordionElement)) this.refreshLang();
     if (this.__lang && this.__lang !== this.__localeFor) this.__loadLocale(this.__lang);
     const locale = this.locale;
     if (!locale) return;
     this.items = this.__pickItems(locale[this.config.kind]);
     if (!this.__rendered) {
-      // No events for the state that `expanded` sets at first render.
-      this.__setOpen(this.__parseExpanded(), null);
+      // No events for the state that `expanded` sets at first render. Prerendered panels shown
+      // until now stay open: the browser may have revealed one (find-in-page, a text
+      // fragment) and the reader is reading it. (Only prerendered nodes are in the root yet.)
+      const shown = this.renderRoot.querySelectorAll('.panel:not([hidden])');
+      this.__setOpen([...this.__parseExpanded(), ...[...shown].map((panel) => panel.id.slice(6))], null);
     } else if (changed.has('expanded')) {
       this.__setOpen(this.__parseExpanded(), 'api');
     } else {
@@ -283,15 +287,9 @@ export abstract class AccordionElement extends LitElement implements PageMember,
     if (!this.locale) return;
     if (!this.__rendered) {
       this.__rendered = true;
+      // Once per page, however many elements show it; the words come with the on-demand file.
       const {nextReview} = this.locale;
-      if (Date.now() > Date.parse(nextReview)) {
-        // Once per page, however many elements show it.
-        warnOnce(
-          this,
-          `the content of milia-widgets ${version} was due for review on ${nextReview}; get a newer version: npmjs.com/package/milia-widgets`,
-          document
-        );
-      }
+      if (Date.now() > Date.parse(nextReview)) loadOnDemand().then((onDemand) => onDemand?.warnReviewDue(this, nextReview));
     }
     this.__askForStructuredData();
   }
@@ -347,7 +345,7 @@ export abstract class AccordionElement extends LitElement implements PageMember,
    * so the valid rest works.
    */
   private __parseIds(attribute: string, raw: IdList, valid: ContentItem[]): string[] {
-    const text = Array.isArray(raw) ? raw.join(' ') : String(raw ?? '');
+    const text = Array.isArray(raw) ? raw.join(' ') : asText(raw ?? '');
     const ids: string[] = [];
     const unknown: string[] = [];
     for (const token of text.toLowerCase().split(/\s+/)) {
@@ -366,14 +364,26 @@ export abstract class AccordionElement extends LitElement implements PageMember,
 
   private get __heading(): Heading {
     const raw = this.headingLevel;
+    const text = asText(raw);
     // Number() trims spaces; "", "2.5", "seven" and 7 find no template.
-    const heading = HEADINGS[raw == null ? DEFAULT_HEADING_LEVEL : Number(raw)];
+    const heading = HEADINGS[raw == null ? DEFAULT_HEADING_LEVEL : Number(text)];
     if (heading) return heading;
-    warnInvalid(this, `heading-level="${raw}"`, [raw], `using ${DEFAULT_HEADING_LEVEL}`, [2, 3, 4, 5, 6]);
+    warnInvalid(this, `heading-level="${text}"`, [text], `using ${DEFAULT_HEADING_LEVEL}`, [2, 3, 4, 5, 6]);
     return HEADINGS[DEFAULT_HEADING_LEVEL];
   }
 
   // ---- state ----------------------------------------------------------------------------
+
+  /**
+   * Methods need the content. Until its first render (or while its first language file
+   * loads) an element changes nothing and says what to wait for, rather than calling a
+   * valid id invalid.
+   */
+  private __ready(method: string): boolean {
+    if (!this.__rendered)
+      warnOnce(this, `${method}() called before the content loaded: await the element's updateComplete first.`);
+    return !!this.__rendered;
+  }
 
   private __shows(id: string): boolean {
     return this.items.some((item) => item.id === id);
@@ -390,7 +400,9 @@ export abstract class AccordionElement extends LitElement implements PageMember,
   }
 
   private __showAll(open: boolean, trigger: MiliaToggleTrigger): void {
-    this.__setOpen(open ? idsOf(this.items) : [], trigger);
+    // In `single` mode the first item is the one opened; any other open item makes way for it.
+    const ids = open ? idsOf(this.items) : [];
+    this.__setOpen(ids, trigger, this.single ? ids[0] : undefined);
   }
 
   /**

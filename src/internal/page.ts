@@ -1,3 +1,5 @@
+import type {LocaleContent} from './content-types.js';
+
 /**
  * What every element on the page shares, with listeners that exist only while an element
  * is connected (a page, or an SPA view, without widgets carries nothing of ours):
@@ -16,6 +18,24 @@ export interface PageMember extends HTMLElement {
   openFromLink(id: string): HTMLElement | null;
   /** Re-reads the inherited language (re-renders if it changed). */
   refreshLang(): void;
+}
+
+/** An element that may ask for the page's structured data (see structured-data-writer.ts). */
+export interface StructuredDataSource extends HTMLElement {
+  /** The language content and shown ids, or undefined while a language file loads. */
+  structuredDataItems(): {locale: LocaleContent; ids: string[]} | undefined;
+}
+
+/**
+ * What the on-demand file offers (see on-demand.ts). Spelled out here so that the published
+ * declarations stop at this file: the writer's are typed with schema-dts, which apps do not install.
+ */
+interface OnDemand {
+  followLink(hash: string, targets: PageMember[], scroll: boolean | 'once', members: Set<PageMember>): void;
+  requestStructuredData(element: StructuredDataSource, wanted: boolean): void;
+  warnNameTaken(name: string, by: string | undefined): void;
+  warnReviewDue(element: Element, nextReview: string): void;
+  warnStillOn(element: Element, name: string, value: string): void;
 }
 
 const members = new Set<PageMember>();
@@ -78,7 +98,7 @@ export const linkFollowed = () => following;
 let onDemandFailed = false;
 
 /** The on-demand file (see on-demand.ts); undefined, with one warning per page, if it fails to load. */
-export const loadOnDemand = () =>
+export const loadOnDemand = (): Promise<OnDemand | void> =>
   import('./on-demand.js').catch((error) => {
     if (!onDemandFailed) console.warn(`milia-widgets: #milia- links and structured data need a file that did not load. ${error}`);
     onDemandFailed = true;

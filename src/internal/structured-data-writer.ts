@@ -1,6 +1,7 @@
 import type {FAQPage, HealthAspectEnumeration, MedicalWebPage, WithContext} from 'schema-dts';
 import type {LocaleContent} from './content-types.js';
 import {byDocumentOrder} from './document-order.js';
+import type {StructuredDataSource} from './page.js';
 import {masterOf} from './rich-text.js';
 
 /**
@@ -16,11 +17,6 @@ import {masterOf} from './rich-text.js';
  * and say so once. The objects are typed with schema-dts (schema.org's vocabulary), and
  * serialised with JSON.stringify only, never by joining strings of content.
  */
-export interface StructuredDataSource extends HTMLElement {
-  /** The language content and shown ids, or undefined while a language file loads. */
-  structuredDataItems(): {locale: LocaleContent; ids: string[]} | undefined;
-}
-
 const askers = new Set<StructuredDataSource>();
 let written: Promise<void> | undefined;
 
@@ -127,11 +123,18 @@ function place(kind: Kind, json: string): boolean {
   return true;
 }
 
-/** Any JSON-LD of this type (the kind SEO plugins write) that this module did not write. */
+/**
+ * Any structured data of this type that this module did not write: JSON-LD (the kind SEO
+ * plugins write; the type as a term, "schema:FAQPage" or a full IRI) or microdata (the
+ * `itemtype` of theme and FAQ-block markup). Search engines read both.
+ */
 function pageHasForeign(kind: Kind): boolean {
-  const found = [...document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')].some(
-    (element) => element !== kind.script && element.text.includes(`"${kind.type}"`)
-  );
+  const named = new RegExp(`["/:]${kind.type}"`);
+  const found =
+    !!document.querySelector(`[itemtype~="https://schema.org/${kind.type}"], [itemtype~="http://schema.org/${kind.type}"]`) ||
+    [...document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')].some(
+      (element) => element !== kind.script && named.test(element.text)
+    );
   if (found && !kind.warnedAboutForeign) {
     kind.warnedAboutForeign = true;
     console.warn(`milia-widgets: no ${kind.type} structured data added: the page has one already (search engines want one).`);

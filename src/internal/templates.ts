@@ -78,7 +78,7 @@ export function footerTemplate(locale: LocaleContent, items: ContentItem[]) {
   const sources = locale.sources.filter((_, index) => cited.has(index));
   return html`<div class="footer" part="footer">
     <slot name="footer"></slot>
-    <p>${strings.reviewedOn} ${strings.nextReviewDue}</p>
+    <p>${`${strings.reviewedOn} ${strings.nextReviewDue}`}</p>
     <p><strong>${strings.sourcesLabel}</strong></p>
     <ul>
       ${sources.map(sourceTemplate)}

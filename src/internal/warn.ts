@@ -14,6 +14,19 @@ export function warnOnce(element: Element, message: string, scope: object = elem
   console.warn(`milia-widgets: <${element.localName}> ${message}`);
 }
 
+/**
+ * Any value a framework may set, as text for a message or a check. String() is what an
+ * attribute would hold, but it throws for an object without a prototype (and a template
+ * literal throws for a Symbol): a bad value must get a warning, never an exception.
+ */
+export function asText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 const quoted = (values: readonly unknown[]) => values.map((v) => `"${v}"`).join(', ');
 
 /**

@@ -71,7 +71,7 @@ function parse(html) {
     headings: [...html.matchAll(/<(h\d) class="heading"/g)].map((m) => m[1]),
     showAll: showAll && {expanded: showAll[1] === 'true', label: showAll[2]},
     rootLang: /<div class="root" lang="([^"]*)"/.exec(html)?.[1],
-    sources: [...html.matchAll(/<li><a href="([^"]*)">/g)].map((m) => m[1]),
+    sources: [...html.matchAll(/<li><a href="([^"]*)"[^>]*>/g)].map((m) => m[1]),
   };
 }
 

@@ -48,7 +48,7 @@ const ALLOWED = [
   /^dist\/prerender-kit\.json$/,
   /^dist\/milia-widgets\.css$/,
   /^dist\/content\.json$/,
-  /^bin\/milia-widgets\.mjs$/,
+  /^bin\/(milia-widgets|assemble)\.mjs$/, // the CLI and the assembler it shares with the prerender kit
 ];
 
 test('the tarball ships what users need', () => {

@@ -37,7 +37,7 @@ export function contentRecord(content = compileContent(`${ROOT}content`), versio
 
 const packageVersion = () => JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   writeFileSync(`${ROOT}dist/content.json`, `${JSON.stringify(contentRecord(), null, 2)}\n`);
   console.log('  dist/content.json');
 }

@@ -53,6 +53,6 @@ export async function prerender() {
   return ['prerender-kit.json', 'milia-widgets.css', ...written];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const file of await prerender()) console.log(`  dist/${file}`);
 }

@@ -6,6 +6,7 @@
 import {html, type TemplateResult} from 'lit';
 import {render} from '@lit-labs/ssr';
 import {collectResultSync} from '@lit-labs/ssr/lib/render-result.js';
+import postcss from 'postcss';
 import type {ContentItem, ContentKind, LocaleContent} from '../../src/internal/content-types.js';
 import {accordionStyles} from '../../src/internal/accordion.styles.js';
 import {renderBlocks} from '../../src/internal/rich-text.js';
@@ -128,11 +129,23 @@ export function renderKit(locales: LocaleContent[], sourceIds: string[], version
  * The stylesheet the prerendered HTML links: the element's own styles (so the inert HTML
  * looks exactly like the live element), plus what only the inert HTML needs. A linked file
  * because a strict CSP (`style-src 'self'`) blocks `<style>` in the page's HTML.
+ *
+ * Sites also link it in their `<head>`: Firefox and WebKit paint a shadow root before a
+ * stylesheet linked inside it has loaded, while one in the head holds the first paint, and
+ * the shadow root's link then comes from the cache. So every rule is scoped to our shadow
+ * root (`:host .toggle`): in a document stylesheet `:host` matches nothing, and the file
+ * restyles nothing of the site's own, whatever class names the site uses.
  */
-export const stylesheet = (prerenderedOnly: string) =>
-  // Comments and line breaks go (the bundle's copy is minified too; the CLI may inline this
-  // into one-line HTML); no string in our CSS spans lines, so joining lines keeps them intact.
-  `${accordionStyles.cssText}\n${prerenderedOnly}`
-    .replace(/\/\*[\s\S]*?\*\//g, '')
+export function stylesheet(prerenderedOnly: string): string {
+  const root = postcss.parse(`${accordionStyles.cssText}\n${prerenderedOnly}`);
+  root.walkComments((comment) => comment.remove());
+  root.walkRules((rule) => {
+    rule.selectors = rule.selectors.map((selector) => (selector.startsWith(':host') ? selector : `:host ${selector}`));
+  });
+  // One line (the bundle's copy is minified too; the CLI may inline this into one-line HTML);
+  // no string in our CSS spans lines, so joining lines keeps them intact.
+  return root
+    .toString()
     .replace(/\s*\n\s*/g, ' ')
     .trim();
+}

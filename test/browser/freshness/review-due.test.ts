@@ -3,6 +3,7 @@ import english from 'milia-content/en';
 import '../../../src/index.js';
 import type {AccordionElement} from '../../../src/internal/accordion-element.js';
 import type {LocaleContent} from '../../../src/internal/content-types.js';
+import {loadOnDemand} from '../../../src/internal/page.js';
 import {recordWarnings, shadow} from '../helpers.js';
 import {dayAfter, setClock} from './freshness.js';
 
@@ -24,6 +25,10 @@ async function renderAt(at: number, template: ReturnType<typeof html>) {
     const wrapper = await fixture<HTMLDivElement>(template);
     const elements = [...wrapper.querySelectorAll<AccordionElement>('milia-info, milia-faq')];
     await Promise.all(elements.map((el) => el.updateComplete));
+    // The warning's words come with the on-demand file: once it has loaded, a task later
+    // every element's warning has been logged (or not).
+    await loadOnDemand();
+    await new Promise((resolve) => setTimeout(resolve));
     expect(
       elements.every((el) => shadow(el).querySelector('button[aria-controls]')),
       'every element rendered'

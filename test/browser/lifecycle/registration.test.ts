@@ -29,6 +29,9 @@ describe('registration when the page already has the tag (built bundles)', funct
     expect(info.getAttribute('data-foreign'), 'the foreign element ran').to.equal('yes');
     expect(info.shadowRoot, 'nothing of ours attached to it').to.equal(null);
     expect(await rendered(faq)).to.equal(1);
+    // The warning's words come with the on-demand file.
+    await waitFor(() => ours(page!.warnings()).length >= 1, 'the warning', 5000).catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const warnings = ours(page.warnings());
     expect(warnings, page.warnings().join('\n')).to.have.length(1);
     expect(warnings[0]).to.include('<milia-info>');
@@ -91,19 +94,19 @@ describe('defineElement (src/internal/define.ts)', () => {
     expect(messages).to.deep.equal([]);
   });
 
-  it('another version: one warning naming the tag and both versions; the first class stays', () => {
+  it('another version: one warning naming the tag and both versions; the first class stays', async () => {
     const first = versioned('9.9.9');
     defineElement('lifecycle-other', first);
-    defineElement('lifecycle-other', class extends MiliaInfo {});
+    await defineElement('lifecycle-other', class extends MiliaInfo {});
     expect(customElements.get('lifecycle-other')).to.equal(first);
     expect(messages).to.have.length(1);
     expect(messages[0]).to.include('<lifecycle-other>').and.to.include('9.9.9').and.to.include(version);
   });
 
-  it('a tag another script owns: one warning naming the tag; its class stays', () => {
+  it('a tag another script owns: one warning naming the tag; its class stays', async () => {
     class Foreign extends HTMLElement {}
     customElements.define('lifecycle-foreign', Foreign);
-    defineElement('lifecycle-foreign', class extends MiliaInfo {});
+    await defineElement('lifecycle-foreign', class extends MiliaInfo {});
     expect(customElements.get('lifecycle-foreign')).to.equal(Foreign);
     expect(messages).to.have.length(1);
     expect(messages[0])
