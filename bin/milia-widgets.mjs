@@ -51,6 +51,8 @@ function main(argv) {
   try {
     parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true});
   } catch (error) {
+    const missing = /^Option '--([\w-]+) <value>' argument missing/.exec(error.message)?.[1];
+    if (missing) throw new UsageError(`--${missing} needs a value. Valid: ${valuesOf(missing)}.`);
     const option = /'(--?[\w-]+)'/.exec(error.message)?.[1];
     throw new UsageError(
       option
@@ -103,6 +105,21 @@ function main(argv) {
     },
     {cssHref: values['css-href'] ?? kit.stylesheet, inlineCss: values['inline-css']}
   );
+}
+
+/** What an option takes, for the message when its value is missing. */
+function valuesOf(option) {
+  const kit = loadKit();
+  const ids = (kind) => `${quoted(kit.content.en[kind].ids)} (several in quotes: "overview causes")`;
+  const values = {
+    sections: ids('info'),
+    questions: ids('faq'),
+    expanded: '"none", "all", or ids of the items shown',
+    'heading-level': '2, 3, 4, 5, 6',
+    lang: `${quoted(kit.languages)} (region tags such as es-MX map)`,
+    'css-href': 'the address of milia-widgets.css on your site',
+  };
+  return values[option];
 }
 
 /** Unknown ids are refused here (the element would skip them with a warning). */

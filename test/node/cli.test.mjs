@@ -275,8 +275,12 @@ describe('milia-widgets render: refusals (exit code 2, a message naming the vali
       /--sections, --questions, --expanded, --heading-level, --lang/
     );
   });
-  test('an option without its value', () => {
-    refuses(['render', 'milia-info', '--sections'], /--sections/);
+  test('an option without its value: the message names what it takes', () => {
+    refuses(['render', 'milia-info', '--sections'], /--sections needs a value/, quotedAll(INFO_IDS));
+    refuses(['render', 'milia-faq', '--questions'], /--questions needs a value/, quotedAll(FAQ_IDS));
+    refuses(['render', 'milia-info', '--heading-level'], /--heading-level needs a value/, /2, 3, 4, 5, 6/);
+    refuses(['render', 'milia-info', '--lang'], /--lang needs a value/, /"en", "es"/);
+    refuses(['render', 'milia-info', '--expanded'], /--expanded needs a value/, /"none", "all"/);
   });
   test('a list of ids not in quotes (a stray argument)', () => {
     refuses(['render', 'milia-info', '--sections', 'overview', 'causes'], /"causes"/, /quotes/);
