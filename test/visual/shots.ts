@@ -132,10 +132,10 @@ export async function shootForcedColors(shot: Shot) {
 }
 
 /**
- * PRERENDERED STATE: the build is to write prerendered HTML (dist/html/milia-info.en.html
- * and the like) for readers before the script runs. Until the file exists the test is
- * skipped; once it does, the test shoots it in a 1280 px frame, fails for want of a
- * baseline, and `npm run update-baselines` records it.
+ * PRERENDERED STATE: what readers see before the script runs. The built snippet
+ * (dist/html/milia-info.en.html and the like) pasted as written on a host page with
+ * milia-widgets.css beside it and no script (test/runner/prerender/prerender-pages.mjs),
+ * shot in a 1280 px frame. Skipped until the build makes the file.
  */
 export async function shootPrerendered(context: {skip(): void}, file: string) {
   if (!(await executeServerCommand('dist-file-exists', {path: `html/${file}`}))) context.skip();
@@ -144,7 +144,7 @@ export async function shootPrerendered(context: {skip(): void}, file: string) {
     html`<div class="visual-host light" style="width: 1280px">
       <iframe
         title="prerendered"
-        src="/dist/html/${file}"
+        src="/test/runner/prerender/k/visual-${Date.now()}/page.html?snippet=${file.replace(/\.html$/, '')}&script=none"
         style="display: block; border: 0; width: 100%; height: 1200px"
       ></iframe>
     </div>`
