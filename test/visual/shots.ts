@@ -140,19 +140,19 @@ export async function shootForcedColors(shot: Shot) {
 export async function shootPrerendered(context: {skip(): void}, file: string) {
   if (!(await executeServerCommand('dist-file-exists', {path: `html/${file}`}))) context.skip();
   await viewport(1280);
-  const box = await fixture<HTMLElement>(
-    html`<div class="visual-host light" style="width: 1280px">
-      <iframe
-        title="prerendered"
-        src="/test/runner/prerender/k/visual-${Date.now()}/page.html?snippet=${file.replace(/\.html$/, '')}&script=none"
-        style="display: block; border: 0; width: 100%; height: 1200px"
-      ></iframe>
-    </div>`
-  );
-  const frame = box.querySelector('iframe')!;
-  await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+  const snippet = file.replace(/\.html$/, '');
+  const box = await fixture<HTMLElement>(html`<div class="visual-host light" style="width: 1280px"></div>`);
+  // The listener goes on before the frame is in the page: a fast load must not be missed.
+  const frame = Object.assign(document.createElement('iframe'), {
+    title: 'prerendered',
+    src: `/test/runner/prerender/k/visual-${Date.now()}/page.html?snippet=${snippet}&script=none`,
+  });
+  frame.style.cssText = 'display: block; border: 0; width: 100%; height: 1200px';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+  box.append(frame);
+  await loaded;
   window.scrollTo(0, 0);
   await nextFrame();
   await nextFrame();
-  await compare(box, `prerendered-${file.replace(/\.html$/, '')}`);
+  await compare(box, `prerendered-${snippet.replace('.', '-')}`);
 }
