@@ -4,6 +4,7 @@
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {compileContent} from '../tools/content/compile.mjs';
+import {assemble} from '../bin/assemble.mjs';
 
 export const PAGES_DIR = 'bench/pages';
 
@@ -60,7 +61,9 @@ export const PRERENDERED_SNIPPET = 'dist/html/milia-info.en.html';
 const SNIPPET_CSS_HREF = 'href="milia-widgets.css"';
 const PAGE_CSS_HREF = 'href="/dist/milia-widgets.css"';
 
-export const SIDES = ['native', 'script', 'prerendered'];
+// `prerendered-inline`: the same snippet as `render --inline-css` prints it (the styles in the
+// HTML, for sites without a strict CSP): no stylesheet request before the text can paint.
+export const SIDES = ['native', 'script', 'prerendered', 'prerendered-inline'];
 const SCRIPT_TAG = '<script type="module" src="/dist/milia-widgets.js"></script>';
 
 // No favicon request on any page: every byte on the wire belongs to what is compared.
@@ -84,7 +87,9 @@ ${body}
  * probe is injected the same way into every page, see bench/probe.mjs):
  * - `native-<n>.html`: N static blocks of the same text in `<details>` (see nativeBlock);
  * - `script-<n>.html`: the script tag and N empty `<milia-info></milia-info>`;
- * - `prerendered-<n>.html`: the script tag and N copies of dist/html/milia-info.en.html.
+ * - `prerendered-<n>.html`: the script tag and N copies of dist/html/milia-info.en.html;
+ * - `prerendered-inline-<n>.html`: the script tag and N copies of the same widget with its
+ *   styles inline (`milia-widgets render milia-info --inline-css`).
  * Returns their paths (relative to the repo root, which the server serves), which sides
  * exist, and the first item's title (what "the widget's text painted" looks for).
  */
@@ -99,6 +104,8 @@ export function writePages(counts) {
     throw new Error(
       `${PRERENDERED_SNIPPET} should link its stylesheet once as ${SNIPPET_CSS_HREF}; the bench rewrites that href`
     );
+  const kit = JSON.parse(readFileSync('dist/prerender-kit.json', 'utf8'));
+  const inlineSnippet = assemble(kit, 'milia-info', {lang: 'en'}, {inlineCss: true});
   const sides = SIDES;
   const pages = {};
   for (const n of counts) {
@@ -111,6 +118,7 @@ export function writePages(counts) {
         SCRIPT_TAG,
         repeat(snippet.replace(SNIPPET_CSS_HREF, PAGE_CSS_HREF))
       ),
+      'prerendered-inline': page(`bench: ${n} milia-info, prerendered, styles inline`, SCRIPT_TAG, repeat(inlineSnippet)),
     };
     pages[n] = {};
     for (const side of sides) {

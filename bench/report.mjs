@@ -8,10 +8,17 @@ import {PHASES} from './trace.mjs';
 export const TARGETS = [
   {side: 'prerendered', metric: 'painted', n: 1, condition: 'unthrottled', max: 1.1},
   {side: 'prerendered', metric: 'painted', n: 1, condition: 'throttled', max: 1.1},
+  {side: 'prerendered-inline', metric: 'painted', n: 1, condition: 'unthrottled', max: 1.1},
+  {side: 'prerendered-inline', metric: 'painted', n: 1, condition: 'throttled', max: 1.1},
   {side: 'script', metric: 'painted', n: 1, condition: 'throttled', max: 1.5},
 ];
 
-const SIDE_NAMES = {native: 'native `<details>`', script: 'script only', prerendered: 'prerendered'};
+const SIDE_NAMES = {
+  native: 'native `<details>`',
+  script: 'script only',
+  prerendered: 'prerendered',
+  'prerendered-inline': 'prerendered, styles inline',
+};
 const METRIC_NAMES = {
   painted: 'text painted, ms',
   interactive: 'interactive, ms',
@@ -97,12 +104,7 @@ export function targetTable(results) {
 /** One table per condition: every N and metric, each side's median and each ratio with its interval. */
 export function renderTable(byN, sides) {
   const ours = sides.filter((s) => s !== 'native');
-  const head = [
-    'N',
-    'Median of',
-    'native',
-    ...ours.flatMap((s) => [SIDE_NAMES[s], `${s === 'script' ? 'script' : 'prerendered'} / native [95% CI]`]),
-  ];
+  const head = ['N', 'Median of', 'native', ...ours.flatMap((s) => [SIDE_NAMES[s], `${SIDE_NAMES[s]} / native [95% CI]`])];
   const rows = [];
   for (const [n, measured] of Object.entries(byN)) {
     for (const metric of METRICS) {
@@ -249,7 +251,7 @@ export function topTable(byX, count, label) {
 const METHOD = (results) => {
   const {settings} = results;
   return [
-    `- Sides: **native**: N blocks of the same text as \`<milia-info>\` renders, as plain HTML (a static "Show all sections" button, one \`<details><summary><h2>\` per section with its paragraphs and lists, the footer with review dates, sources and disclaimer), no CSS, no script; **script only**: \`<script type="module" src="/dist/milia-widgets.js">\` in the head and N \`<milia-info></milia-info>\`; **prerendered**: the same script tag and N copies of \`dist/html/milia-info.en.html\` (a declarative shadow root linking \`milia-widgets.css\`), its stylesheet href rewritten to \`/dist/milia-widgets.css\`, where the page finds it. All pages are generated from the compiled content (bench/pages.mjs), and before measuring one load of each page checks in the browser that every side carries the same words (${results.textCheck ? 'checked' : 'not checked'}: ${Object.entries(
+    `- Sides: **native**: N blocks of the same text as \`<milia-info>\` renders, as plain HTML (a static "Show all sections" button, one \`<details><summary><h2>\` per section with its paragraphs and lists, the footer with review dates, sources and disclaimer), no CSS, no script; **script only**: \`<script type="module" src="/dist/milia-widgets.js">\` in the head and N \`<milia-info></milia-info>\`; **prerendered**: the same script tag and N copies of \`dist/html/milia-info.en.html\` (a declarative shadow root linking \`milia-widgets.css\`), its stylesheet href rewritten to \`/dist/milia-widgets.css\`, where the page finds it; **prerendered, styles inline**: the same widget as \`milia-widgets render milia-info --inline-css\` prints it (its styles in a \`<style>\` inside the shadow root, for sites without a strict CSP), so no stylesheet request stands before the text. All pages are generated from the compiled content (bench/pages.mjs), and before measuring one load of each page checks in the browser that every side carries the same words (${results.textCheck ? 'checked' : 'not checked'}: ${Object.entries(
       results.textCheck ?? {}
     )
       .map(([n, c]) => `N = ${n}: ${c.native.textChars} non-space characters`)
