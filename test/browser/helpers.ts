@@ -65,3 +65,11 @@ export async function structuredDataSettled(...elements: Element[]) {
   await new Promise((resolve) => setTimeout(resolve));
   await structuredDataWritten();
 }
+
+/** The engine this test file runs in (the visual and prerender tests differ per engine). */
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+export const engine: Engine = navigator.userAgent.includes('Chrome/')
+  ? 'chromium'
+  : navigator.userAgent.includes('Firefox/')
+    ? 'firefox'
+    : 'webkit';

@@ -4,6 +4,7 @@ import {visualDiff} from '@web/test-runner-visual-regression';
 import {nothing} from 'lit';
 import '../../src/index.js';
 import type {AccordionElement} from '../../src/internal/accordion-element.js';
+import {engine, type Engine} from '../browser/helpers.js';
 
 /**
  * Visual baselines: what a reader sees, per engine. Each shot is a host "page" (a box of the
@@ -18,12 +19,7 @@ import type {AccordionElement} from '../../src/internal/accordion-element.js';
  * painting on one thread (web-test-runner.config.mjs).
  */
 
-export type Engine = 'chromium' | 'firefox' | 'webkit';
-export const engine: Engine = navigator.userAgent.includes('Chrome/')
-  ? 'chromium'
-  : navigator.userAgent.includes('Firefox/')
-    ? 'firefox'
-    : 'webkit';
+export {engine, type Engine};
 
 const HOST_CSS = `
   body { margin: 0; }

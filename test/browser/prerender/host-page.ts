@@ -1,4 +1,5 @@
 import {executeServerCommand} from '@web/test-runner-commands';
+import {engine, type Engine} from '../helpers.js';
 
 /**
  * A host page with one prerendered snippet (test/runner/prerender/prerender-pages.mjs), in an
@@ -60,12 +61,7 @@ export interface PageOptions {
   height?: number;
 }
 
-export type Engine = 'chromium' | 'firefox' | 'webkit';
-export const engine: Engine = navigator.userAgent.includes('Chrome/')
-  ? 'chromium'
-  : navigator.userAgent.includes('Firefox/')
-    ? 'firefox'
-    : 'webkit';
+export {engine, type Engine};
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
