@@ -130,7 +130,8 @@ export async function shootForcedColors(shot: Shot) {
 /**
  * PRERENDERED STATE: what readers see before the script runs. The built snippet
  * (dist/html/milia-info.en.html and the like) pasted as written on a host page with
- * milia-widgets.css beside it and no script (test/runner/prerender/prerender-pages.mjs),
+ * milia-widgets.css beside it and linked in its <head> too, as the README advises, and no
+ * script (test/runner/prerender/prerender-pages.mjs),
  * shot in a 1280 px frame. Skipped until the build makes the file.
  */
 export async function shootPrerendered(context: {skip(): void}, file: string) {
@@ -141,12 +142,15 @@ export async function shootPrerendered(context: {skip(): void}, file: string) {
   // The listener goes on before the frame is in the page: a fast load must not be missed.
   const frame = Object.assign(document.createElement('iframe'), {
     title: 'prerendered',
-    src: `/test/runner/prerender/k/visual-${Date.now()}/page.html?snippet=${snippet}&script=none`,
+    src: `/test/runner/prerender/k/visual-${Date.now()}/page.html?snippet=${snippet}&script=none&headcss=1`,
   });
   frame.style.cssText = 'display: block; border: 0; width: 100%; height: 1200px';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
   box.append(frame);
   await loaded;
+  // The chevrons turn with a 0.2 s transition once styled: let any run out (the stylesheet is
+  // also linked in the page's <head>, as the README advises, so none should start).
+  await new Promise((resolve) => setTimeout(resolve, 300));
   window.scrollTo(0, 0);
   await nextFrame();
   await nextFrame();
