@@ -166,25 +166,36 @@ function suite() {
       }
     });
 
-    test('the script is enqueued once, in the footer, from the plugin folder, only where a widget renders', {skip}, async () => {
-      for (const post of POSTS) {
-        const html = await (await fetch(posts[post.key].url)).text();
-        const tags = html.match(/<script[^>]*milia-widgets[^>]*>/g) ?? [];
-        if (!post.expect.length) {
-          assert.equal(tags.length, 0, `${post.key} has no widget and loads no script`);
-          assert.doesNotMatch(html, /milia-widgets/, `${post.key}: nothing of ours on the page`);
-          continue;
+    test(
+      'the script is enqueued once, in the footer, from the plugin folder, only where a widget renders; the stylesheet in <head>',
+      {skip},
+      async () => {
+        for (const post of POSTS) {
+          const html = await (await fetch(posts[post.key].url)).text();
+          const tags = html.match(/<script[^>]*milia-widgets[^>]*>/g) ?? [];
+          if (!post.expect.length) {
+            assert.equal(tags.length, 0, `${post.key} has no widget and loads no script`);
+            assert.doesNotMatch(html, /milia-widgets/, `${post.key}: nothing of ours on the page`);
+            continue;
+          }
+          assert.equal(tags.length, 1, `${post.key}: one script tag, got ${tags.join(' ')}`);
+          assert.match(
+            tags[0],
+            new RegExp(
+              `src=['"]${site.base}/wp-content/plugins/milia-widgets/assets/milia-widgets\\.iife\\.js\\?ver=${VERSION.replaceAll('.', '\\.')}['"]`
+            )
+          );
+          assert.ok(html.indexOf(tags[0]) > html.indexOf('</milia-'), `${post.key}: the script comes after the content (footer)`);
+          // The block theme prints <head> after rendering the content: the stylesheet is linked
+          // there too, at the URL the shadow roots link (one request for both).
+          const head = html.slice(0, html.indexOf('</head>'));
+          const styles = head.match(/<link[^>]*milia-widgets\.css[^>]*>/g) ?? [];
+          assert.equal(styles.length, 1, `${post.key}: the stylesheet linked once in <head>, got ${styles.join(' ')}`);
+          const href = /href=['"]([^'"]+)['"]/.exec(styles[0])[1].replaceAll('&#038;', '&');
+          assert.ok(html.includes(`<link rel="stylesheet" href="${href}">`), `${post.key}: the shadow roots link ${href} too`);
         }
-        assert.equal(tags.length, 1, `${post.key}: one script tag, got ${tags.join(' ')}`);
-        assert.match(
-          tags[0],
-          new RegExp(
-            `src=['"]${site.base}/wp-content/plugins/milia-widgets/assets/milia-widgets\\.iife\\.js\\?ver=${VERSION.replaceAll('.', '\\.')}['"]`
-          )
-        );
-        assert.ok(html.indexOf(tags[0]) > html.indexOf('</milia-'), `${post.key}: the script comes after the content (footer)`);
       }
-    });
+    );
 
     for (const name of browsers) {
       // Each post is loaded twice per browser: without our script (what readers without

@@ -58,6 +58,12 @@ final class Milia_Widgets_Plugin {
 			// import.meta.url) only when the page needs one.
 			wp_register_script_module( self::HANDLE, self::asset_url( 'milia-widgets.js' ), array(), $version );
 		}
+		// The prerendered HTML's stylesheet, also linked from the page: Firefox and Safari paint
+		// a shadow root before a stylesheet linked inside it has loaded, while one in <head>
+		// holds the first paint. Same URL as the shadow root's link (one request). Its rules
+		// are scoped to the widget (:host), so it restyles nothing of the theme's.
+		$kit = self::kit();
+		wp_register_style( self::HANDLE, self::asset_url( $kit ? $kit->stylesheet() : 'milia-widgets.css' ), array(), $version );
 
 		wp_register_script(
 			'milia-widgets-editor',
@@ -165,13 +171,17 @@ final class Milia_Widgets_Plugin {
 	/**
 	 * Enqueues the widgets script, once per page, in the footer: the ES module where
 	 * WordPress has script modules (6.5+), else the classic script. WordPress prints a handle
-	 * once however often it is enqueued; the flag only saves the work.
+	 * once however often it is enqueued; the flag only saves the work. And the stylesheet:
+	 * block themes render the content before <head> is printed, so it lands there; classic
+	 * themes print it late, in the footer, where it costs nothing (the same URL as the
+	 * shadow root's link, already fetched).
 	 */
 	public static function enqueue() {
 		if ( self::$enqueued ) {
 			return;
 		}
 		self::$enqueued = true;
+		wp_enqueue_style( self::HANDLE );
 		if ( function_exists( 'wp_enqueue_script_module' ) ) {
 			wp_enqueue_script_module( self::HANDLE );
 		} else {
