@@ -40,6 +40,8 @@ final class Milia_Widgets_Plugin {
 		// Editors that draw the content in an iframe (the site editor) load this hook's assets
 		// into it: the previews there need the elements too.
 		add_action( 'enqueue_block_assets', array( __CLASS__, 'editor_canvas' ) );
+		// Classic themes print <head> before the content renders: look ahead for our widgets.
+		add_action( 'wp_enqueue_scripts', array( __CLASS__, 'enqueue_style_early' ) );
 		// wptexturize() runs over the whole rendered content after blocks render (and over a
 		// block theme's whole template): it would turn the quotes and dashes inside the
 		// prerendered shadow root into typographic ones, so the text would change when the
@@ -172,9 +174,8 @@ final class Milia_Widgets_Plugin {
 	 * Enqueues the widgets script, once per page, in the footer: the ES module where
 	 * WordPress has script modules (6.5+), else the classic script. WordPress prints a handle
 	 * once however often it is enqueued; the flag only saves the work. And the stylesheet:
-	 * block themes render the content before <head> is printed, so it lands there; classic
-	 * themes print it late, in the footer, where it costs nothing (the same URL as the
-	 * shadow root's link, already fetched).
+	 * block themes render the content before <head> is printed, so it lands there (classic
+	 * themes: see enqueue_style_early()).
 	 */
 	public static function enqueue() {
 		if ( self::$enqueued ) {
@@ -186,6 +187,32 @@ final class Milia_Widgets_Plugin {
 			wp_enqueue_script_module( self::HANDLE );
 		} else {
 			wp_enqueue_script( self::HANDLE );
+		}
+	}
+
+	/**
+	 * With a classic theme, <head> is printed before the content renders, so a stylesheet
+	 * enqueued while rendering would land in the footer. For a single post or page whose
+	 * content has one of our blocks or shortcodes, enqueue it now, in <head> (block themes
+	 * get it there anyway, see enqueue()). Widgets elsewhere (a widget area, a template)
+	 * still get it late, which costs nothing: the shadow roots link the same URL.
+	 */
+	public static function enqueue_style_early() {
+		$post = is_singular() ? get_post() : null;
+		if ( ! $post ) {
+			return;
+		}
+		foreach ( array_keys( self::BLOCKS ) as $block ) {
+			if ( has_block( 'milia-widgets/' . $block, $post ) ) {
+				wp_enqueue_style( self::HANDLE );
+				return;
+			}
+		}
+		foreach ( array_keys( self::SHORTCODES ) as $shortcode ) {
+			if ( has_shortcode( $post->post_content, $shortcode ) ) {
+				wp_enqueue_style( self::HANDLE );
+				return;
+			}
 		}
 	}
 
