@@ -1,11 +1,13 @@
 // The in-browser measurements: loads of the bench pages (timed, traced), the check that
 // every side carries the same text, memory, and the demo page's layout shift.
 import {applyCondition, CONDITIONS, MOBILE_VIEWPORT, VIEWPORT, withFreshPage} from './browser.mjs';
+import {SCRIPTLESS} from './pages.mjs';
 import {countInPage, probeSource} from './probe.mjs';
 import {median, summary} from './stats.mjs';
 import {analyzeLoad, PROFILE_CATEGORIES, TRACE_CATEGORIES} from './trace.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const ms0 = (n) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : 'never');
 
 /**
  * Opens `url` in `page` with the probe (bench/probe.mjs) injected, and resolves once the
@@ -26,7 +28,7 @@ async function openWithProbe(page, url, side, title, errors) {
   await cdp.send('Runtime.enable');
   await cdp.send('Runtime.addBinding', {name: '__benchReport'});
   await page.evaluateOnNewDocument(probeSource(title));
-  const needed = side === 'native' ? ['seen', 'load'] : ['seen', 'load', 'ready'];
+  const needed = SCRIPTLESS.has(side) ? ['seen', 'load'] : ['seen', 'load', 'ready'];
   const allThere = () => needed.every((s) => steps.has(s));
   await page.goto(url, {waitUntil: 'load'});
   const deadline = Date.now() + 60_000;
@@ -67,7 +69,7 @@ async function titleNodeIds(cdp) {
  *   title (bench/probe.mjs finds the frame, the trace its paint);
  * - interactive: when a click on the first item button works and can be seen: native, when
  *   it is painted (<details> works from parse); ours, the later of painted and every element
- *   defined and rendered (whenDefined + updateComplete);
+ *   defined and rendered (whenDefined + updateComplete); null on our pages with no script;
  * - busy: main-thread task time from navigation start to the later of interactive and the
  *   load event, plus `settleMs`;
  * - bytes: encodedDataLength of every response (Network.loadingFinished), headers included;
@@ -108,8 +110,9 @@ export async function measureLoad(browser, url, side, condition, {title, settleM
     // from the probe's values first (seen is a lower bound of painted) and then re-read.
     const first = analyzeLoad(buffer, state, 0);
     if (first.painted === null) throw new Error(`${url}: no Paint after the title was seen`);
-    const interactive = side === 'native' ? first.painted : Math.max(first.painted, state.ready);
-    const windowEnd = Math.max(interactive, state.load) + settleMs;
+    // A page with our snippet and no script is never interactive: its controls are inert.
+    const interactive = side === 'native' ? first.painted : SCRIPTLESS.has(side) ? null : Math.max(first.painted, state.ready);
+    const windowEnd = Math.max(interactive ?? first.painted, state.load) + settleMs;
     const trace = analyzeLoad(buffer, state, windowEnd, {profile, bundleSource, titleNodes});
     return {
       painted: first.painted,
@@ -156,7 +159,7 @@ export async function measureRounds(browser, origin, urls, sides, condition, rou
     out.sides[side].byPhase = Object.fromEntries(phases.map((p) => [p, median(loads[side].map((l) => l.byPhase[p]))]));
   }
   log?.(
-    `    ${sides.map((side) => `${side} painted ${out.sides[side].painted.median.toFixed(0)} ms, interactive ${out.sides[side].interactive.median.toFixed(0)} ms`).join('; ')}`
+    `    ${sides.map((side) => `${side} painted ${out.sides[side].painted.median.toFixed(0)} ms, interactive ${ms0(out.sides[side].interactive.median)}`).join('; ')}`
   );
   return out;
 }

@@ -64,6 +64,12 @@ const PAGE_CSS_HREF = 'href="/dist/milia-widgets.css"';
 // `prerendered-inline`: the same snippet as `render --inline-css` prints it (the styles in the
 // HTML, for sites without a strict CSP): no stylesheet request before the text can paint.
 export const SIDES = ['native', 'script', 'prerendered', 'prerendered-inline'];
+// The floors, at N = 1 only: the two prerendered snippets with no script tag on the page. What
+// they cost over native is what the HTML and its styles cost (a stylesheet request, when
+// linked), which no script can take back; the script's own share is the rest.
+export const FLOOR_SIDES = ['native', 'html-linked', 'html-inline'];
+/** Sides whose page has no script: nothing to wait for but the text and the load event. */
+export const SCRIPTLESS = new Set(['native', 'html-linked', 'html-inline']);
 const SCRIPT_TAG = '<script type="module" src="/dist/milia-widgets.js"></script>';
 
 // No favicon request on any page: every byte on the wire belongs to what is compared.
@@ -90,6 +96,8 @@ ${body}
  * - `prerendered-<n>.html`: the script tag and N copies of dist/html/milia-info.en.html;
  * - `prerendered-inline-<n>.html`: the script tag and N copies of the same widget with its
  *   styles inline (`milia-widgets render milia-info --inline-css`).
+ * When N = 1 is among the counts, also the floor pages (FLOOR_SIDES): `html-linked-1.html`
+ * and `html-inline-1.html`, the two prerendered snippets with no script tag.
  * Returns their paths (relative to the repo root, which the server serves), which sides
  * exist, and the first item's title (what "the widget's text painted" looks for).
  */
@@ -126,8 +134,20 @@ export function writePages(counts) {
       pages[n][side] = `/${PAGES_DIR}/${side}-${n}.html`;
     }
   }
+  const floorPages = {native: pages[1]?.native};
+  if (floorPages.native) {
+    const floors = {
+      'html-linked': page('bench: 1 milia-info, prerendered, no script', '', snippet.replace(SNIPPET_CSS_HREF, PAGE_CSS_HREF)),
+      'html-inline': page('bench: 1 milia-info, prerendered, styles inline, no script', '', inlineSnippet),
+    };
+    for (const [side, body] of Object.entries(floors)) {
+      writeFileSync(join(PAGES_DIR, `${side}-1.html`), body);
+      floorPages[side] = `/${PAGES_DIR}/${side}-1.html`;
+    }
+  }
   return {
     pages,
+    floorPages: floorPages.native ? floorPages : null,
     sides,
     firstTitle: en.info[0].title,
     sectionsPerBlock: en.info.length,

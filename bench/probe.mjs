@@ -95,8 +95,16 @@ export function countInPage() {
   const blocks = hosts.length ? hosts : [...document.querySelectorAll('.milia-native')];
   counts.blocks = blocks.length;
   counts.rendered = blocks.every((block) => block);
-  // Whitespace differs between templates and the generated HTML; the words must not.
-  counts.text = blocks.map((block) => block?.textContent.replace(/\s+/g, '') ?? '').join('\n');
+  // Whitespace differs between templates and the generated HTML; the words must not. A
+  // prerendered root with its styles inline keeps its <style> until the script replaces it.
+  const words = (block) => {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let text = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (node.parentNode.localName !== 'style') text += node.data;
+    return text.replace(/\s+/g, '');
+  };
+  counts.text = blocks.map((block) => (block ? words(block) : '')).join('\n');
   counts.textChars = counts.text.length - Math.max(0, blocks.length - 1);
   return counts;
 }

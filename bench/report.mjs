@@ -18,6 +18,8 @@ const SIDE_NAMES = {
   script: 'script only',
   prerendered: 'prerendered',
   'prerendered-inline': 'prerendered, styles inline',
+  'html-linked': 'prerendered, no script',
+  'html-inline': 'prerendered, styles inline, no script',
 };
 const METRIC_NAMES = {
   painted: 'text painted, ms',
@@ -34,6 +36,8 @@ export function compareSides(measured) {
     out[side] = {};
     for (const metric of METRICS) {
       const ours = measured.sides[side].loads.map((l) => l[metric]);
+      // A page with no script has no interactive time to compare.
+      if (!ours.every(Number.isFinite)) continue;
       const {ratios: _ratios, ...ratio} = pairedRatio(
         ours,
         native.loads.map((l) => l[metric])
@@ -99,6 +103,40 @@ export function targetTable(results) {
     ];
   });
   return table(['Target at N = 1', 'Condition', 'native / ours, ms', 'ours / native [95% CI]', 'pairs', 'Verdict'], rows);
+}
+
+/**
+ * The floors: the prerendered snippets alone (no script tag) against native at N = 1, beside
+ * the same snippets with the script from the main rounds. What a floor costs over native,
+ * no script can take back; the difference between the two columns is the script's share.
+ */
+export function floorTable(results) {
+  const rows = Object.entries(results.floors ?? {}).map(([condition, floor]) => {
+    const main = results.render[condition]?.[1];
+    const pair = (floorSide, mainSide) => [
+      ci(floor.compare[floorSide].painted),
+      main?.compare[mainSide] ? ci(main.compare[mainSide].painted) : '–',
+    ];
+    return [
+      condition,
+      ms(floor.sides.native.painted.median),
+      ...pair('html-linked', 'prerendered'),
+      ...pair('html-inline', 'prerendered-inline'),
+      String(floor.rounds),
+    ];
+  });
+  return table(
+    [
+      'N = 1, text painted / native [95% CI]',
+      'native, ms',
+      'stylesheet linked, no script',
+      'linked, with the script',
+      'styles inline, no script',
+      'inline, with the script',
+      'pairs',
+    ],
+    rows
+  );
 }
 
 /** One table per condition: every N and metric, each side's median and each ratio with its interval. */
@@ -251,7 +289,7 @@ export function topTable(byX, count, label) {
 const METHOD = (results) => {
   const {settings} = results;
   return [
-    `- Sides: **native**: N blocks of the same text as \`<milia-info>\` renders, as plain HTML (a static "Show all sections" button, one \`<details><summary><h2>\` per section with its paragraphs and lists, the footer with review dates, sources and disclaimer), no CSS, no script; **script only**: \`<script type="module" src="/dist/milia-widgets.js">\` in the head and N \`<milia-info></milia-info>\`; **prerendered**: the same script tag and N copies of \`dist/html/milia-info.en.html\` (a declarative shadow root linking \`milia-widgets.css\`), its stylesheet href rewritten to \`/dist/milia-widgets.css\`, where the page finds it; **prerendered, styles inline**: the same widget as \`milia-widgets render milia-info --inline-css\` prints it (its styles in a \`<style>\` inside the shadow root, for sites without a strict CSP), so no stylesheet request stands before the text. All pages are generated from the compiled content (bench/pages.mjs), and before measuring one load of each page checks in the browser that every side carries the same words (${results.textCheck ? 'checked' : 'not checked'}: ${Object.entries(
+    `- Sides: **native**: N blocks of the same text as \`<milia-info>\` renders, as plain HTML (a static "Show all sections" button, one \`<details><summary><h2>\` per section with its paragraphs and lists, the footer with review dates, sources and disclaimer), no CSS, no script; **script only**: \`<script type="module" src="/dist/milia-widgets.js">\` in the head and N \`<milia-info></milia-info>\`; **prerendered**: the same script tag and N copies of \`dist/html/milia-info.en.html\` (a declarative shadow root linking \`milia-widgets.css\`), its stylesheet href rewritten to \`/dist/milia-widgets.css\`, where the page finds it; **prerendered, styles inline**: the same widget as \`milia-widgets render milia-info --inline-css\` prints it (its styles in a \`<style>\` inside the shadow root, for sites without a strict CSP), so no stylesheet request stands before the text; **floors** (N = 1): each of the two snippets on a page with no script tag, measured in rounds of their own with native. All pages are generated from the compiled content (bench/pages.mjs), and before measuring one load of each page checks in the browser that every side carries the same words (${results.textCheck ? 'checked' : 'not checked'}: ${Object.entries(
       results.textCheck ?? {}
     )
       .map(([n, c]) => `N = ${n}: ${c.native.textChars} non-space characters`)
@@ -295,6 +333,14 @@ export function formatResults(results) {
     '',
     targetTable(results),
     '',
+    ...(results.floors
+      ? [
+          'How much of the prerendered figure the page would cost with no script at all: the same snippets on a page without the script tag (their own rounds, each paired with a native load; the "with the script" columns repeat the ratios above). No script can paint the text sooner than its floor.',
+          '',
+          floorTable(results),
+          '',
+        ]
+      : []),
     ...renderSections,
     'Medians over the rounds; ratios are medians of paired ratios (ours over the native load of the same round) with their 95% bootstrap interval. How each figure is taken: Method, in bench/results/latest.md.',
     '',

@@ -24,7 +24,7 @@ import {cpus, loadavg} from 'node:os';
 import {CONDITIONS, launchBrowser, startServer, VIEWPORT} from './browser.mjs';
 import {runLighthouse} from './lighthouse.mjs';
 import {checkSameText, measureCls, measureLoad, measureMemory, measureRounds} from './measure.mjs';
-import {writePages} from './pages.mjs';
+import {FLOOR_SIDES, writePages} from './pages.mjs';
 import {compareSides, formatResults, TARGETS, updateReadme} from './report.mjs';
 import {measureBudgets, measureSizes} from './sizes.mjs';
 import {median} from './stats.mjs';
@@ -75,7 +75,7 @@ async function measure() {
   log('sizes (code is built in memory)');
   results.budgets = await measureBudgets();
   results.sizes = measureSizes();
-  const {pages, sides, firstTitle, sectionsPerBlock} = writePages(COUNTS);
+  const {pages, floorPages, sides, firstTitle, sectionsPerBlock} = writePages(COUNTS);
   results.sides = sides;
   results.firstTitle = firstTitle;
   results.sectionsPerElement = sectionsPerBlock;
@@ -91,6 +91,7 @@ async function measure() {
     log('same text on every side');
     results.textCheck = {};
     for (const n of COUNTS) results.textCheck[n] = await checkSameText(browser, server.origin, pages[n], sides, firstTitle);
+    if (floorPages) await checkSameText(browser, server.origin, floorPages, FLOOR_SIDES, firstTitle);
 
     results.render = {};
     for (const name of CONDITION_NAMES) {
@@ -113,6 +114,25 @@ async function measure() {
         );
         measured.compare = compareSides(measured);
         results.render[name][n] = measured;
+      }
+      if (floorPages) {
+        log(`${name}, floors at N = 1: ${ROUNDS[1]} rounds of ${FLOOR_SIDES.length} loads`);
+        const floor = await measureRounds(
+          browser,
+          server.origin,
+          floorPages,
+          FLOOR_SIDES,
+          condition,
+          ROUNDS[1],
+          {
+            title: firstTitle,
+            settleMs: SETTLE_MS,
+            warmUp: false,
+          },
+          log
+        );
+        floor.compare = compareSides(floor);
+        (results.floors ??= {})[name] = floor;
       }
     }
 
