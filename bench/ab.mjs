@@ -8,8 +8,9 @@
 // Paths are served from the repo root (write variants under bench/pages/, which git ignores;
 // `npm run bench` writes the standard pages there, e.g. native-1.html, script-1.html). A page
 // whose HTML has no <script> is measured as a page with no script (nothing to wait for but
-// the text and the load event); any other page must hold at least one <milia-info>, which is
-// waited for. Example, a candidate bundle against the built one:
+// the text and the load event), and so is a page whose name starts with `~` (a page whose
+// own script draws the text, with no <milia-info> to wait for); any other page must hold at
+// least one <milia-info>, which is waited for. Example, a candidate bundle against the built one:
 //
 //   sed 's#/dist/milia-widgets.js#/bench/pages/try.js#' bench/pages/script-1.html > bench/pages/try-1.html
 //   node bench/ab.mjs throttled 10 native=/bench/pages/native-1.html,built=/bench/pages/script-1.html,try=/bench/pages/try-1.html
@@ -30,7 +31,7 @@ if (!condition || !(Number.isInteger(rounds) && rounds > 0) || pages.length < 2 
 }
 
 // measureLoad's side: 'native' for a page with no script (interactive = painted), else ours.
-const sideOf = (path) => (readFileSync(`.${path}`, 'utf8').includes('<script') ? 'ab' : 'native');
+const sideOf = (name, path) => (!name.startsWith('~') && readFileSync(`.${path}`, 'utf8').includes('<script') ? 'ab' : 'native');
 const TITLE = 'What are milia?';
 
 const server = await startServer();
@@ -41,7 +42,7 @@ try {
   for (let round = 0; round <= rounds; round++) {
     const order = pages.map((_, i) => pages[(i + round) % pages.length]);
     for (const [name, path] of order) {
-      const load = await measureLoad(browser, server.origin + path, sideOf(path), condition, {title: TITLE, settleMs: 100});
+      const load = await measureLoad(browser, server.origin + path, sideOf(name, path), condition, {title: TITLE, settleMs: 100});
       if (round > 0) loads[name].push(load);
     }
     console.error(`round ${round}/${rounds}`);

@@ -1,7 +1,7 @@
 // The in-browser measurements: loads of the bench pages (timed, traced), the check that
 // every side carries the same text, memory, and the demo page's layout shift.
 import {applyCondition, CONDITIONS, MOBILE_VIEWPORT, VIEWPORT, withFreshPage} from './browser.mjs';
-import {SCRIPTLESS} from './pages.mjs';
+import {NEVER_UPGRADED} from './pages.mjs';
 import {countInPage, probeSource} from './probe.mjs';
 import {median, summary} from './stats.mjs';
 import {analyzeLoad, PROFILE_CATEGORIES, TRACE_CATEGORIES} from './trace.mjs';
@@ -28,7 +28,7 @@ async function openWithProbe(page, url, side, title, errors) {
   await cdp.send('Runtime.enable');
   await cdp.send('Runtime.addBinding', {name: '__benchReport'});
   await page.evaluateOnNewDocument(probeSource(title));
-  const needed = SCRIPTLESS.has(side) ? ['seen', 'load'] : ['seen', 'load', 'ready'];
+  const needed = NEVER_UPGRADED.has(side) ? ['seen', 'load'] : ['seen', 'load', 'ready'];
   const allThere = () => needed.every((s) => steps.has(s));
   await page.goto(url, {waitUntil: 'load'});
   const deadline = Date.now() + 60_000;
@@ -69,7 +69,7 @@ async function titleNodeIds(cdp) {
  *   title (bench/probe.mjs finds the frame, the trace its paint);
  * - interactive: when a click on the first item button works and can be seen: native, when
  *   it is painted (<details> works from parse); ours, the later of painted and every element
- *   defined and rendered (whenDefined + updateComplete); null on our pages with no script;
+ *   defined and rendered (whenDefined + updateComplete); null on the floor pages;
  * - busy: main-thread task time from navigation start to the later of interactive and the
  *   load event, plus `settleMs`;
  * - bytes: encodedDataLength of every response (Network.loadingFinished), headers included;
@@ -110,8 +110,9 @@ export async function measureLoad(browser, url, side, condition, {title, settleM
     // from the probe's values first (seen is a lower bound of painted) and then re-read.
     const first = analyzeLoad(buffer, state, 0);
     if (first.painted === null) throw new Error(`${url}: no Paint after the title was seen`);
-    // A page with our snippet and no script is never interactive: its controls are inert.
-    const interactive = side === 'native' ? first.painted : SCRIPTLESS.has(side) ? null : Math.max(first.painted, state.ready);
+    // A floor page is not ours to call interactive: its controls are inert, or not ours.
+    const interactive =
+      side === 'native' ? first.painted : NEVER_UPGRADED.has(side) ? null : Math.max(first.painted, state.ready);
     const windowEnd = Math.max(interactive ?? first.painted, state.load) + settleMs;
     const trace = analyzeLoad(buffer, state, windowEnd, {profile, bundleSource, titleNodes});
     return {

@@ -53,6 +53,21 @@ function nativeBlock(locale, sources) {
   ].join('\n');
 }
 
+/**
+ * The stand-in for the script-only floor: dist/milia-widgets.js as a comment (the same bytes
+ * to download; gzip sees the same text) and one statement that swaps the page's
+ * `<milia-info>` for the native block. It draws the same text with as little script work as
+ * there can be. (A bench page, never shipped: the HTML is our own, built above.)
+ */
+function scriptFloor(nativeHtml) {
+  const bundle = readFileSync('dist/milia-widgets.js', 'utf8').replaceAll('*/', '* /');
+  return `/*${bundle}*/
+const element = document.querySelector('milia-info');
+element.insertAdjacentHTML('afterend', ${JSON.stringify(nativeHtml)});
+element.remove();
+`;
+}
+
 /** The prerendered snippet the build writes (design.md, "Prerendered HTML"). */
 export const PRERENDERED_SNIPPET = 'dist/html/milia-info.en.html';
 // The snippet links its stylesheet relative to itself, as it sits beside the scripts in dist/.
@@ -64,12 +79,14 @@ const PAGE_CSS_HREF = 'href="/dist/milia-widgets.css"';
 // `prerendered-inline`: the same snippet as `render --inline-css` prints it (the styles in the
 // HTML, for sites without a strict CSP): no stylesheet request before the text can paint.
 export const SIDES = ['native', 'script', 'prerendered', 'prerendered-inline'];
-// The floors, at N = 1 only: the two prerendered snippets with no script tag on the page. What
-// they cost over native is what the HTML and its styles cost (a stylesheet request, when
-// linked), which no script can take back; the script's own share is the rest.
-export const FLOOR_SIDES = ['native', 'html-linked', 'html-inline'];
-/** Sides whose page has no script: nothing to wait for but the text and the load event. */
-export const SCRIPTLESS = new Set(['native', 'html-linked', 'html-inline']);
+// The floors, at N = 1 only. `html-linked`, `html-inline`: the two prerendered snippets with no
+// script tag on the page; what they cost over native is what the HTML and its styles cost (a
+// stylesheet request, when linked), which no script can take back. `script-floor`: the
+// script-only page with a stand-in script of the same bytes on the wire (our module's text in
+// a comment) that only inserts the native block; no script of that size can paint sooner.
+export const FLOOR_SIDES = ['native', 'html-linked', 'html-inline', 'script-floor'];
+/** Sides where no element of ours upgrades: nothing to wait for but the text and the load event. */
+export const NEVER_UPGRADED = new Set(FLOOR_SIDES);
 const SCRIPT_TAG = '<script type="module" src="/dist/milia-widgets.js"></script>';
 
 // No favicon request on any page: every byte on the wire belongs to what is compared.
@@ -97,7 +114,8 @@ ${body}
  * - `prerendered-inline-<n>.html`: the script tag and N copies of the same widget with its
  *   styles inline (`milia-widgets render milia-info --inline-css`).
  * When N = 1 is among the counts, also the floor pages (FLOOR_SIDES): `html-linked-1.html`
- * and `html-inline-1.html`, the two prerendered snippets with no script tag.
+ * and `html-inline-1.html`, the two prerendered snippets with no script tag, and
+ * `script-floor-1.html`, the script-only page with a stand-in script (see scriptFloor).
  * Returns their paths (relative to the repo root, which the server serves), which sides
  * exist, and the first item's title (what "the widget's text painted" looks for).
  */
@@ -144,6 +162,16 @@ export function writePages(counts) {
       writeFileSync(join(PAGES_DIR, `${side}-1.html`), body);
       floorPages[side] = `/${PAGES_DIR}/${side}-1.html`;
     }
+    writeFileSync(join(PAGES_DIR, 'script-floor.js'), scriptFloor(native));
+    writeFileSync(
+      join(PAGES_DIR, 'script-floor-1.html'),
+      page(
+        'bench: 1 stand-in script',
+        SCRIPT_TAG.replace('/dist/milia-widgets.js', `/${PAGES_DIR}/script-floor.js`),
+        '<milia-info></milia-info>'
+      )
+    );
+    floorPages['script-floor'] = `/${PAGES_DIR}/script-floor-1.html`;
   }
   return {
     pages,

@@ -20,6 +20,7 @@ const SIDE_NAMES = {
   'prerendered-inline': 'prerendered, styles inline',
   'html-linked': 'prerendered, no script',
   'html-inline': 'prerendered, styles inline, no script',
+  'script-floor': 'stand-in script of the same size',
 };
 const METRIC_NAMES = {
   painted: 'text painted, ms',
@@ -122,6 +123,7 @@ export function floorTable(results) {
       ms(floor.sides.native.painted.median),
       ...pair('html-linked', 'prerendered'),
       ...pair('html-inline', 'prerendered-inline'),
+      ...pair('script-floor', 'script'),
       String(floor.rounds),
     ];
   });
@@ -133,6 +135,8 @@ export function floorTable(results) {
       'linked, with the script',
       'styles inline, no script',
       'inline, with the script',
+      'stand-in script, same size',
+      'script only',
       'pairs',
     ],
     rows
@@ -289,7 +293,7 @@ export function topTable(byX, count, label) {
 const METHOD = (results) => {
   const {settings} = results;
   return [
-    `- Sides: **native**: N blocks of the same text as \`<milia-info>\` renders, as plain HTML (a static "Show all sections" button, one \`<details><summary><h2>\` per section with its paragraphs and lists, the footer with review dates, sources and disclaimer), no CSS, no script; **script only**: \`<script type="module" src="/dist/milia-widgets.js">\` in the head and N \`<milia-info></milia-info>\`; **prerendered**: the same script tag and N copies of \`dist/html/milia-info.en.html\` (a declarative shadow root linking \`milia-widgets.css\`), its stylesheet href rewritten to \`/dist/milia-widgets.css\`, where the page finds it; **prerendered, styles inline**: the same widget as \`milia-widgets render milia-info --inline-css\` prints it (its styles in a \`<style>\` inside the shadow root, for sites without a strict CSP), so no stylesheet request stands before the text; **floors** (N = 1): each of the two snippets on a page with no script tag, measured in rounds of their own with native. All pages are generated from the compiled content (bench/pages.mjs), and before measuring one load of each page checks in the browser that every side carries the same words (${results.textCheck ? 'checked' : 'not checked'}: ${Object.entries(
+    `- Sides: **native**: N blocks of the same text as \`<milia-info>\` renders, as plain HTML (a static "Show all sections" button, one \`<details><summary><h2>\` per section with its paragraphs and lists, the footer with review dates, sources and disclaimer), no CSS, no script; **script only**: \`<script type="module" src="/dist/milia-widgets.js">\` in the head and N \`<milia-info></milia-info>\`; **prerendered**: the same script tag and N copies of \`dist/html/milia-info.en.html\` (a declarative shadow root linking \`milia-widgets.css\`), its stylesheet href rewritten to \`/dist/milia-widgets.css\`, where the page finds it; **prerendered, styles inline**: the same widget as \`milia-widgets render milia-info --inline-css\` prints it (its styles in a \`<style>\` inside the shadow root, for sites without a strict CSP), so no stylesheet request stands before the text; **floors** (N = 1): each of the two snippets on a page with no script tag, and the script-only page with a stand-in script (dist/milia-widgets.js inside a comment, then one statement that swaps the element for the native block: the module's bytes on the wire plus those of the native HTML it carries, about 0.8 KB more, so this floor errs on the high side by a few ms), measured in rounds of their own with native. All pages are generated from the compiled content (bench/pages.mjs), and before measuring one load of each page checks in the browser that every side carries the same words (${results.textCheck ? 'checked' : 'not checked'}: ${Object.entries(
       results.textCheck ?? {}
     )
       .map(([n, c]) => `N = ${n}: ${c.native.textChars} non-space characters`)
@@ -335,7 +339,7 @@ export function formatResults(results) {
     '',
     ...(results.floors
       ? [
-          'How much of the prerendered figure the page would cost with no script at all: the same snippets on a page without the script tag (their own rounds, each paired with a native load; the "with the script" columns repeat the ratios above). No script can paint the text sooner than its floor.',
+          'The floors, in rounds of their own, each load paired with a native load: the same snippets on a page without the script tag (what the HTML and its stylesheet cost by themselves), and the script-only page with a stand-in script of the same size that only inserts the native text (what downloading a script of that size costs before its text can paint). The "with the script" and "script only" columns repeat the ratios above. Nothing we do in the script can paint sooner than its floor.',
           '',
           floorTable(results),
           '',
