@@ -6,7 +6,7 @@
 // dev server does not convert), Vue's self-contained build (runtime + template compiler),
 // @lit/react, milia-widgets and the Lit they share all come from that app's node_modules, and
 // nothing from src/. Production builds, as sites get them.
-import {build} from 'esbuild';
+import {bundleForBrowser} from './browser-bundle.mjs';
 import {readState} from '../package/state.mjs';
 
 const elements = `export {MiliaInfo, MiliaFaq} from 'milia-widgets';`;
@@ -35,25 +35,9 @@ export function frameworkBundles({root} = {}) {
   const bundle = (path) => {
     let pending = cache.get(path);
     if (!pending) {
-      pending = Promise.resolve()
-        .then(() =>
-          build({
-            stdin: {
-              contents: BUNDLES[path],
-              resolveDir: root ?? readState().apps.main.dir,
-              sourcefile: `frameworks${path}`,
-              loader: 'js',
-            },
-            bundle: true,
-            format: 'esm',
-            platform: 'browser',
-            conditions: ['production'],
-            define: {'process.env.NODE_ENV': '"production"'},
-            write: false,
-            logLevel: 'silent',
-          })
-        )
-        .then((result) => result.outputFiles[0].text);
+      pending = Promise.resolve().then(() =>
+        bundleForBrowser(BUNDLES[path], root ?? readState().apps.main.dir, `frameworks${path}`)
+      );
       // A failed build is not cached: the next request tries again (after a fix).
       pending.catch(() => cache.delete(path));
       cache.set(path, pending);

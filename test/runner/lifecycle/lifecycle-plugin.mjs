@@ -10,7 +10,7 @@
  *   of each tag are still in memory (on the page or detached) and how many DOM nodes are
  *   detached. Engines without the protocol answer false.
  */
-import {build} from 'esbuild';
+import {bundleForBrowser} from '../browser-bundle.mjs';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -21,17 +21,7 @@ const REACT = [
 ].join('\n');
 
 let reactBundle;
-const bundleReact = () =>
-  (reactBundle ??= build({
-    stdin: {contents: REACT, resolveDir: ROOT, sourcefile: 'lifecycle-react.js', loader: 'js'},
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['production'],
-    define: {'process.env.NODE_ENV': '"production"'},
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0].text));
+const bundleReact = () => (reactBundle ??= bundleForBrowser(REACT, ROOT, 'lifecycle-react.js'));
 
 /**
  * From a heap snapshot: how many DOM elements of each of `tags` exist (named `<tag ...>`,
