@@ -1,4 +1,6 @@
+import {expect} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
+import type {AccordionElement} from '../../../src/internal/accordion-element.js';
 
 /** Every JSON-LD script on the page (ours and any the page had), in document order. */
 export const jsonLdScripts = (doc: Document = document) => [
@@ -71,4 +73,28 @@ export async function waitFor(condition: () => boolean, ms = 5000): Promise<bool
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return true;
+}
+
+/**
+ * Loads `pages/<name>` (a page that runs the BUILT module) in an iframe of its own and waits
+ * until its `<milia-info>` and `<milia-faq>` are defined and have rendered. `seen` adds what
+ * the page recorded to the message when they never get defined.
+ */
+export async function loadBuiltPage(name: string, seen: (win: Window) => unknown = () => undefined) {
+  const frame = document.createElement('iframe');
+  frame.src = `/test/browser/freshness/pages/${name}`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow!;
+  const doc = frame.contentDocument!;
+  const defined = await waitFor(() => ['milia-info', 'milia-faq'].every((tag) => win.customElements.get(tag)), 8000);
+  expect(defined, `the elements are defined; the page saw ${JSON.stringify(seen(win))}`).to.be.true;
+  const elements = [...doc.querySelectorAll<AccordionElement>('milia-info, milia-faq')];
+  await Promise.all(elements.map((el) => el.updateComplete));
+  expect(
+    elements.map((el) => !!el.shadowRoot?.querySelector('button[aria-controls]')),
+    'both rendered'
+  ).to.deep.equal([true, true]);
+  return {frame, win, doc};
 }

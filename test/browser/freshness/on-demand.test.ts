@@ -1,6 +1,5 @@
 import {expect} from '@open-wc/testing';
-import type {AccordionElement} from '../../../src/internal/accordion-element.js';
-import {jsonLdScripts, waitFor} from './freshness.js';
+import {jsonLdScripts, loadBuiltPage, waitFor} from './freshness.js';
 
 /**
  * The structured-data writers (FAQPage and MedicalWebPage) live in the on-demand file beside
@@ -9,21 +8,7 @@ import {jsonLdScripts, waitFor} from './freshness.js';
  * page is the BUILT module (`npm run build` first; npm test builds) in an iframe of its own.
  */
 async function loadPage(name: string) {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/browser/freshness/pages/${name}`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow!;
-  const doc = frame.contentDocument!;
-  expect(await waitFor(() => ['milia-info', 'milia-faq'].every((tag) => win.customElements.get(tag)), 8000), 'elements defined')
-    .to.be.true;
-  const elements = [...doc.querySelectorAll<AccordionElement>('milia-info, milia-faq')];
-  await Promise.all(elements.map((el) => el.updateComplete));
-  expect(
-    elements.every((el) => el.shadowRoot?.querySelector('button[aria-controls]')),
-    'rendered'
-  ).to.be.true;
+  const {frame, win, doc} = await loadBuiltPage(name);
   const fetched = () =>
     (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => new URL(entry.name).pathname);
   return {frame, doc, fetched};

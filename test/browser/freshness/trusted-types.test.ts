@@ -1,7 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {STRICT_CSP} from '../../runner/csp.mjs';
-import type {AccordionElement} from '../../../src/internal/accordion-element.js';
-import {jsonLdScripts, waitFor} from './freshness.js';
+import {jsonLdScripts, loadBuiltPage, waitFor} from './freshness.js';
 
 /**
  * Both structured-data kinds under the strict CSP the docs print (test/runner/csp.mjs), each
@@ -16,25 +15,13 @@ interface Early {
   warnings: string[];
 }
 
-/** Loads a page of pages/; resolves once both of its elements have rendered. */
+type EarlyWindow = Window & {__early?: Early};
+
+/** Loads a page of pages/ (see loadBuiltPage), with its CSP and what it recorded from the start. */
 async function loadPage(name: string) {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/browser/freshness/pages/${name}`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as Window & {__early?: Early};
-  const doc = frame.contentDocument!;
-  const defined = await waitFor(() => ['milia-info', 'milia-faq'].every((tag) => win.customElements.get(tag)), 8000);
-  expect(defined, `the elements are defined; the page saw ${JSON.stringify(win.__early)}`).to.be.true;
-  const elements = [...doc.querySelectorAll<AccordionElement>('milia-info, milia-faq')];
-  await Promise.all(elements.map((el) => el.updateComplete));
-  expect(
-    elements.map((el) => !!el.shadowRoot?.querySelector('button[aria-controls]')),
-    'both rendered'
-  ).to.deep.equal([true, true]);
+  const {frame, win, doc} = await loadBuiltPage(name, (win) => (win as EarlyWindow).__early);
   const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content');
-  return {frame, doc, csp, early: win.__early!};
+  return {frame, doc, csp, early: (win as EarlyWindow).__early!};
 }
 
 const hasTrustedTypes = 'trustedTypes' in window;
