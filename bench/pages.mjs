@@ -3,6 +3,8 @@
 // (bench/run.mjs checks it in the browser before measuring).
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {buildSync} from 'esbuild';
 import {compileContent} from '../tools/content/compile.mjs';
 import {assemble} from '../bin/assemble.mjs';
 
@@ -68,6 +70,46 @@ element.remove();
 `;
 }
 
+/**
+ * The stand-in for the Lit floor: the least a Lit element can do to draw the same text, with
+ * the same bytes on the wire as our module. One element, `milia-info`, whose render returns
+ * the native block as one static Lit template (no styles, no state, no behaviour, no content
+ * module), bundled with Lit's production build, then padded with the start of our module's
+ * text in a comment until its gzip size is our module's. What it costs over the stand-in
+ * script is what Lit itself costs (evaluating Lit, defining the element, preparing and
+ * cloning one template); no Lit element of our size can paint sooner.
+ */
+function litFloor(nativeHtml) {
+  const template = nativeHtml.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  const {outputFiles} = buildSync({
+    stdin: {
+      contents: `import {LitElement, html} from 'lit';
+customElements.define('milia-info', class extends LitElement { render() { return html\`${template}\`; } });
+`,
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+  });
+  const code = outputFiles[0].text;
+  const ours = readFileSync('dist/milia-widgets.js');
+  const target = gzipSync(ours, {level: 9}).length;
+  const padding = ours.toString('utf8').replaceAll('*/', '* /');
+  const padded = (chars) => `/*${padding.slice(0, chars)}*/\n${code}`;
+  const size = (chars) => gzipSync(padded(chars), {level: 9}).length;
+  if (size(0) > target) throw new Error(`the Lit floor's code alone (${size(0)} B gzip) is larger than our module (${target} B)`);
+  // The longest padding that keeps the file at or under our module's gzip size.
+  let [low, high] = [0, padding.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (size(mid) <= target) low = mid;
+    else high = mid - 1;
+  }
+  return padded(low);
+}
+
 /** The prerendered snippet the build writes (design.md, "Prerendered HTML"). */
 export const PRERENDERED_SNIPPET = 'dist/html/milia-info.en.html';
 // The snippet links its stylesheet relative to itself, as it sits beside the scripts in dist/.
@@ -84,9 +126,11 @@ export const SIDES = ['native', 'script', 'prerendered', 'prerendered-inline'];
 // stylesheet request, when linked), which no script can take back. `script-floor`: the
 // script-only page with a stand-in script of the same bytes on the wire (our module's text in
 // a comment) that only inserts the native block; no script of that size can paint sooner.
-export const FLOOR_SIDES = ['native', 'html-linked', 'html-inline', 'script-floor'];
-/** Sides where no element of ours upgrades: nothing to wait for but the text and the load event. */
-export const NEVER_UPGRADED = new Set(FLOOR_SIDES);
+// `lit-floor`: the script-only page with the least Lit element of the same size (see litFloor);
+// no Lit element of that size can paint sooner.
+export const FLOOR_SIDES = ['native', 'html-linked', 'html-inline', 'script-floor', 'lit-floor'];
+/** Sides where no element upgrades: nothing to wait for but the text and the load event. */
+export const NEVER_UPGRADED = new Set(['native', 'html-linked', 'html-inline', 'script-floor']);
 const SCRIPT_TAG = '<script type="module" src="/dist/milia-widgets.js"></script>';
 
 // No favicon request on any page: every byte on the wire belongs to what is compared.
@@ -115,7 +159,8 @@ ${body}
  *   styles inline (`milia-widgets render milia-info --inline-css`).
  * When N = 1 is among the counts, also the floor pages (FLOOR_SIDES): `html-linked-1.html`
  * and `html-inline-1.html`, the two prerendered snippets with no script tag, and
- * `script-floor-1.html`, the script-only page with a stand-in script (see scriptFloor).
+ * `script-floor-1.html`, the script-only page with a stand-in script (see scriptFloor), and
+ * `lit-floor-1.html`, the same page with the least Lit element of our size (see litFloor).
  * Returns their paths (relative to the repo root, which the server serves), which sides
  * exist, and the first item's title (what "the widget's text painted" looks for).
  */
@@ -172,6 +217,16 @@ export function writePages(counts) {
       )
     );
     floorPages['script-floor'] = `/${PAGES_DIR}/script-floor-1.html`;
+    writeFileSync(join(PAGES_DIR, 'lit-floor.js'), litFloor(native));
+    writeFileSync(
+      join(PAGES_DIR, 'lit-floor-1.html'),
+      page(
+        'bench: 1 least Lit element',
+        SCRIPT_TAG.replace('/dist/milia-widgets.js', `/${PAGES_DIR}/lit-floor.js`),
+        '<milia-info></milia-info>'
+      )
+    );
+    floorPages['lit-floor'] = `/${PAGES_DIR}/lit-floor-1.html`;
   }
   return {
     pages,
