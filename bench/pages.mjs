@@ -55,6 +55,9 @@ function nativeBlock(locale, sources) {
   ].join('\n');
 }
 
+/** Our module's text, safe inside a block comment: the floors' stand-ins carry its bytes. */
+const bundleForComment = () => readFileSync('dist/milia-widgets.js', 'utf8').replaceAll('*/', '* /');
+
 /**
  * The stand-in for the script-only floor: dist/milia-widgets.js as a comment (the same bytes
  * to download; gzip sees the same text) and one statement that swaps the page's
@@ -62,8 +65,7 @@ function nativeBlock(locale, sources) {
  * there can be. (A bench page, never shipped: the HTML is our own, built above.)
  */
 function scriptFloor(nativeHtml) {
-  const bundle = readFileSync('dist/milia-widgets.js', 'utf8').replaceAll('*/', '* /');
-  return `/*${bundle}*/
+  return `/*${bundleForComment()}*/
 const element = document.querySelector('milia-info');
 element.insertAdjacentHTML('afterend', ${JSON.stringify(nativeHtml)});
 element.remove();
@@ -94,9 +96,8 @@ customElements.define('milia-info', class extends LitElement { render() { return
     write: false,
   });
   const code = outputFiles[0].text;
-  const ours = readFileSync('dist/milia-widgets.js');
-  const target = gzipSync(ours, {level: 9}).length;
-  const padding = ours.toString('utf8').replaceAll('*/', '* /');
+  const target = gzipSync(readFileSync('dist/milia-widgets.js'), {level: 9}).length;
+  const padding = bundleForComment();
   const padded = (chars) => `/*${padding.slice(0, chars)}*/\n${code}`;
   const size = (chars) => gzipSync(padded(chars), {level: 9}).length;
   if (size(0) > target) throw new Error(`the Lit floor's code alone (${size(0)} B gzip) is larger than our module (${target} B)`);
@@ -203,30 +204,20 @@ export function writePages(counts) {
       'html-linked': page('bench: 1 milia-info, prerendered, no script', '', snippet.replace(SNIPPET_CSS_HREF, PAGE_CSS_HREF)),
       'html-inline': page('bench: 1 milia-info, prerendered, styles inline, no script', '', inlineSnippet),
     };
+    // The script floors: the script-only page with its script swapped for a stand-in.
+    const standIns = {
+      'script-floor': ['bench: 1 stand-in script', scriptFloor(native)],
+      'lit-floor': ['bench: 1 least Lit element', litFloor(native)],
+    };
+    for (const [side, [title, script]] of Object.entries(standIns)) {
+      writeFileSync(join(PAGES_DIR, `${side}.js`), script);
+      const scriptTag = SCRIPT_TAG.replace('/dist/milia-widgets.js', `/${PAGES_DIR}/${side}.js`);
+      floors[side] = page(title, scriptTag, '<milia-info></milia-info>');
+    }
     for (const [side, body] of Object.entries(floors)) {
       writeFileSync(join(PAGES_DIR, `${side}-1.html`), body);
       floorPages[side] = `/${PAGES_DIR}/${side}-1.html`;
     }
-    writeFileSync(join(PAGES_DIR, 'script-floor.js'), scriptFloor(native));
-    writeFileSync(
-      join(PAGES_DIR, 'script-floor-1.html'),
-      page(
-        'bench: 1 stand-in script',
-        SCRIPT_TAG.replace('/dist/milia-widgets.js', `/${PAGES_DIR}/script-floor.js`),
-        '<milia-info></milia-info>'
-      )
-    );
-    floorPages['script-floor'] = `/${PAGES_DIR}/script-floor-1.html`;
-    writeFileSync(join(PAGES_DIR, 'lit-floor.js'), litFloor(native));
-    writeFileSync(
-      join(PAGES_DIR, 'lit-floor-1.html'),
-      page(
-        'bench: 1 least Lit element',
-        SCRIPT_TAG.replace('/dist/milia-widgets.js', `/${PAGES_DIR}/lit-floor.js`),
-        '<milia-info></milia-info>'
-      )
-    );
-    floorPages['lit-floor'] = `/${PAGES_DIR}/lit-floor-1.html`;
   }
   return {
     pages,
