@@ -107,6 +107,10 @@ export const accordionStyles = staticCss`
     border: solid var(--milia-color-accent, currentColor);
     border-width: 0 0.15em 0.15em 0;
     transform: rotate(45deg);
+  }
+  /* Only a live control's chevron turns: on the prerendered (inert) controls a stylesheet that
+     applies after the first paint (Firefox, WebKit) would swing every chevron into place. */
+  button > .icon {
     transition: transform 0.2s;
   }
   [aria-expanded='true'] > .icon {
@@ -143,7 +147,7 @@ export const accordionStyles = staticCss`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .icon {
+    button > .icon {
       transition: none;
     }
   }

@@ -30,7 +30,7 @@ async function heldPage(options: PageOptions): Promise<HostPage> {
   return page;
 }
 
-/** No transition running (the chevrons turn when the stylesheet applies), two frames painted. */
+/** No transition running (a chevron turns when its item opens), two frames painted. */
 async function settled(page: HostPage) {
   // Firefox's document.getAnimations() leaves out shadow trees: ask the shadow root too.
   const running = () =>
@@ -142,6 +142,17 @@ describe(`prerendered HTML: upgrade in place (${engine})`, function () {
         expect(page.root.querySelector('.show-all')!.localName).to.equal('button');
         const after = Object.fromEntries(selectors.map((s) => [s, looks(page, page.root.querySelector(s)!)]));
         for (const s of selectors) expect(after[s], s).to.deep.equal(before[s]);
+      });
+
+      it('the chevrons stand still when the stylesheet applies: no transition on the inert controls, the one of the buttons after upgrade', async () => {
+        const page = await heldPage({snippet, csp: true});
+        const durations = () => [
+          ...new Set([...page.root.querySelectorAll('.icon')].map((icon) => page.win.getComputedStyle(icon).transitionDuration)),
+        ];
+        expect(durations(), 'before upgrade').to.deep.equal(['0s']);
+        await upgrade(page);
+        const reduced = page.win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        expect(durations(), `after upgrade, reduced motion ${reduced}`).to.deep.equal([reduced ? '0s' : '0.2s']);
       });
 
       it('takes over in place: one .root, buttons for spans, the link gone, and no frame without the content or with it twice', async () => {
