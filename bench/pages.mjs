@@ -128,10 +128,12 @@ export const SIDES = ['native', 'script', 'prerendered', 'prerendered-inline'];
 // script-only page with a stand-in script of the same bytes on the wire (our module's text in
 // a comment) that only inserts the native block; no script of that size can paint sooner.
 // `lit-floor`: the script-only page with the least Lit element of the same size (see litFloor);
-// no Lit element of that size can paint sooner.
-export const FLOOR_SIDES = ['native', 'html-linked', 'html-inline', 'script-floor', 'lit-floor'];
+// no Lit element of that size can paint sooner. `inline-empty-script`: the inline snippet with
+// a script tag whose module is empty: what fetching any module costs the page (the upgrade
+// needs the script tag).
+export const FLOOR_SIDES = ['native', 'html-linked', 'html-inline', 'inline-empty-script', 'script-floor', 'lit-floor'];
 /** Sides where no element upgrades: nothing to wait for but the text and the load event. */
-export const NEVER_UPGRADED = new Set(['native', 'html-linked', 'html-inline', 'script-floor']);
+export const NEVER_UPGRADED = new Set(['native', 'html-linked', 'html-inline', 'inline-empty-script', 'script-floor']);
 const SCRIPT_TAG = '<script type="module" src="/dist/milia-widgets.js"></script>';
 
 // No favicon request on any page: every byte on the wire belongs to what is compared.
@@ -160,6 +162,7 @@ ${body}
  *   styles inline (`milia-widgets render milia-info --inline-css`).
  * When N = 1 is among the counts, also the floor pages (FLOOR_SIDES): `html-linked-1.html`
  * and `html-inline-1.html`, the two prerendered snippets with no script tag, and
+ * `inline-empty-script-1.html`, the inline snippet with an empty module in the script tag,
  * `script-floor-1.html`, the script-only page with a stand-in script (see scriptFloor), and
  * `lit-floor-1.html`, the same page with the least Lit element of our size (see litFloor).
  * Returns their paths (relative to the repo root, which the server serves), which sides
@@ -204,15 +207,15 @@ export function writePages(counts) {
       'html-linked': page('bench: 1 milia-info, prerendered, no script', '', snippet.replace(SNIPPET_CSS_HREF, PAGE_CSS_HREF)),
       'html-inline': page('bench: 1 milia-info, prerendered, styles inline, no script', '', inlineSnippet),
     };
-    // The script floors: the script-only page with its script swapped for a stand-in.
+    // The script floors: a page of ours with its script swapped for a stand-in.
     const standIns = {
-      'script-floor': ['bench: 1 stand-in script', scriptFloor(native)],
-      'lit-floor': ['bench: 1 least Lit element', litFloor(native)],
+      'inline-empty-script': ['bench: 1 milia-info, prerendered, styles inline, empty script', '', inlineSnippet],
+      'script-floor': ['bench: 1 stand-in script', scriptFloor(native), '<milia-info></milia-info>'],
+      'lit-floor': ['bench: 1 least Lit element', litFloor(native), '<milia-info></milia-info>'],
     };
-    for (const [side, [title, script]] of Object.entries(standIns)) {
+    for (const [side, [title, script, body]] of Object.entries(standIns)) {
       writeFileSync(join(PAGES_DIR, `${side}.js`), script);
-      const scriptTag = SCRIPT_TAG.replace('/dist/milia-widgets.js', `/${PAGES_DIR}/${side}.js`);
-      floors[side] = page(title, scriptTag, '<milia-info></milia-info>');
+      floors[side] = page(title, SCRIPT_TAG.replace('/dist/milia-widgets.js', `/${PAGES_DIR}/${side}.js`), body);
     }
     for (const [side, body] of Object.entries(floors)) {
       writeFileSync(join(PAGES_DIR, `${side}-1.html`), body);

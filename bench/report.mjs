@@ -20,6 +20,7 @@ const SIDE_NAMES = {
   'prerendered-inline': 'prerendered, styles inline',
   'html-linked': 'prerendered, no script',
   'html-inline': 'prerendered, styles inline, no script',
+  'inline-empty-script': 'prerendered, styles inline, empty script',
   'script-floor': 'stand-in script of the same size',
   'lit-floor': 'least Lit element of the same size',
 };
@@ -111,22 +112,22 @@ export function targetTable(results) {
  * The floors: the prerendered snippets alone (no script tag) against native at N = 1, beside
  * the same snippets with the script from the main rounds. What a floor costs over native,
  * no script can take back; the difference between the two columns is the script's share.
- * Likewise the stand-in script beside script only, and last the least Lit element of our size.
+ * Likewise the inline snippet with an empty script, and the two script floors before script only.
  */
 export function floorTable(results) {
   const rows = Object.entries(results.floors ?? {}).map(([condition, floor]) => {
     const main = results.render[condition]?.[1];
-    const pair = (floorSide, mainSide) => [
-      ci(floor.compare[floorSide].painted),
+    // Each path's floors, lowest first, then the path itself from the main rounds.
+    const group = (floorSides, mainSide) => [
+      ...floorSides.map((side) => ci(floor.compare[side].painted)),
       main?.compare[mainSide] ? ci(main.compare[mainSide].painted) : '–',
     ];
     return [
       condition,
       ms(floor.sides.native.painted.median),
-      ...pair('html-linked', 'prerendered'),
-      ...pair('html-inline', 'prerendered-inline'),
-      ...pair('script-floor', 'script'),
-      ci(floor.compare['lit-floor'].painted),
+      ...group(['html-linked'], 'prerendered'),
+      ...group(['html-inline', 'inline-empty-script'], 'prerendered-inline'),
+      ...group(['script-floor', 'lit-floor'], 'script'),
       String(floor.rounds),
     ];
   });
@@ -137,10 +138,11 @@ export function floorTable(results) {
       'stylesheet linked, no script',
       'linked, with the script',
       'styles inline, no script',
+      'inline, empty script',
       'inline, with the script',
       'stand-in script, same size',
-      'script only',
       'least Lit element, same size',
+      'script only',
       'pairs',
     ],
     rows
@@ -297,7 +299,7 @@ export function topTable(byX, count, label) {
 const METHOD = (results) => {
   const {settings} = results;
   return [
-    `- Sides: **native**: N blocks of the same text as \`<milia-info>\` renders, as plain HTML (a static "Show all sections" button, one \`<details><summary><h2>\` per section with its paragraphs and lists, the footer with review dates, sources and disclaimer), no CSS, no script; **script only**: \`<script type="module" src="/dist/milia-widgets.js">\` in the head and N \`<milia-info></milia-info>\`; **prerendered**: the same script tag and N copies of \`dist/html/milia-info.en.html\` (a declarative shadow root linking \`milia-widgets.css\`), its stylesheet href rewritten to \`/dist/milia-widgets.css\`, where the page finds it; **prerendered, styles inline**: the same widget as \`milia-widgets render milia-info --inline-css\` prints it (its styles in a \`<style>\` inside the shadow root, for sites without a strict CSP), so no stylesheet request stands before the text; **floors** (N = 1): each of the two snippets on a page with no script tag, and the script-only page with a stand-in script (dist/milia-widgets.js inside a comment, then one statement that swaps the element for the native block: the module's bytes on the wire plus those of the native HTML it carries, about 0.8 KB more, so this floor errs on the high side by a few ms), and the script-only page with the least Lit element of the same size (one \`milia-info\` whose render returns the native block as one static Lit template: no styles, state, behaviour or content module; Lit's production build, padded with a comment to our module's gzip size), measured in rounds of their own with native. All pages are generated from the compiled content (bench/pages.mjs), and before measuring one load of each page checks in the browser that every side carries the same words (${results.textCheck ? 'checked' : 'not checked'}: ${Object.entries(
+    `- Sides: **native**: N blocks of the same text as \`<milia-info>\` renders, as plain HTML (a static "Show all sections" button, one \`<details><summary><h2>\` per section with its paragraphs and lists, the footer with review dates, sources and disclaimer), no CSS, no script; **script only**: \`<script type="module" src="/dist/milia-widgets.js">\` in the head and N \`<milia-info></milia-info>\`; **prerendered**: the same script tag and N copies of \`dist/html/milia-info.en.html\` (a declarative shadow root linking \`milia-widgets.css\`), its stylesheet href rewritten to \`/dist/milia-widgets.css\`, where the page finds it; **prerendered, styles inline**: the same widget as \`milia-widgets render milia-info --inline-css\` prints it (its styles in a \`<style>\` inside the shadow root, for sites without a strict CSP), so no stylesheet request stands before the text; **floors** (N = 1): each of the two snippets on a page with no script tag, and the script-only page with a stand-in script (dist/milia-widgets.js inside a comment, then one statement that swaps the element for the native block: the module's bytes on the wire plus those of the native HTML it carries, about 0.8 KB more, so this floor errs on the high side by a few ms), the inline snippet with the same script tag pointing to an empty module (what fetching any module costs the page), and the script-only page with the least Lit element of the same size (one \`milia-info\` whose render returns the native block as one static Lit template: no styles, state, behaviour or content module; Lit's production build, padded with a comment to our module's gzip size), measured in rounds of their own with native. All pages are generated from the compiled content (bench/pages.mjs), and before measuring one load of each page checks in the browser that every side carries the same words (${results.textCheck ? 'checked' : 'not checked'}: ${Object.entries(
       results.textCheck ?? {}
     )
       .map(([n, c]) => `N = ${n}: ${c.native.textChars} non-space characters`)
@@ -343,7 +345,7 @@ export function formatResults(results) {
     '',
     ...(results.floors
       ? [
-          'The floors, in rounds of their own, each load paired with a native load: the same snippets on a page without the script tag (what the HTML and its stylesheet cost by themselves), the script-only page with a stand-in script of the same size that only inserts the native text (what downloading a script of that size costs before its text can paint), and the same page with the least Lit element of the same size, one static template of the native text (what Lit itself adds: evaluating it, defining the element, preparing and cloning one template). The "with the script" and "script only" columns repeat the ratios above. Nothing we do in the script can paint sooner than its floor, and no Lit element of our size sooner than the last.',
+          'The floors, in rounds of their own, each load paired with a native load: the same snippets on a page without the script tag (what the HTML and its stylesheet cost by themselves), the inline snippet with a script tag whose module is empty (what the request for any module costs the page), the script-only page with a stand-in script of the same size that only inserts the native text (what downloading a script of that size costs before its text can paint), and the same page with the least Lit element of the same size, one static template of the native text (what Lit itself adds: evaluating it, defining the element, preparing and cloning one template). The "with the script" and "script only" columns repeat the ratios above. Nothing we do in the script can paint sooner than its floor, and no Lit element of our size sooner than the last.',
           '',
           floorTable(results),
           '',
