@@ -15,6 +15,7 @@
 //   sed 's#/dist/milia-widgets.js#/bench/pages/try.js#' bench/pages/script-1.html > bench/pages/try-1.html
 //   node bench/ab.mjs throttled 10 native=/bench/pages/native-1.html,built=/bench/pages/script-1.html,try=/bench/pages/try-1.html
 import {readFileSync} from 'node:fs';
+import {compileContent} from '../tools/content/compile.mjs';
 import {CONDITIONS, launchBrowser, startServer} from './browser.mjs';
 import {measureLoad} from './measure.mjs';
 import {median, pairedRatio} from './stats.mjs';
@@ -32,7 +33,8 @@ if (!condition || !(Number.isInteger(rounds) && rounds > 0) || pages.length < 2 
 
 // measureLoad's side: 'native' for a page with no script (interactive = painted), else ours.
 const sideOf = (name, path) => (!name.startsWith('~') && readFileSync(`.${path}`, 'utf8').includes('<script') ? 'ab' : 'native');
-const TITLE = 'What are milia?';
+// The first item's title, as the bench pages carry it (bench/pages.mjs).
+const TITLE = compileContent('content').locales.en.info[0].title;
 
 const server = await startServer();
 const browser = await launchBrowser();
